@@ -1,0 +1,112 @@
+// Finds and parses the seed files: which files exist, in which order they load, and what each holds.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { EntitiesFile, LedgerFile, RelationsFile, SourcesFile } from './schema.js';
+import { jsonPath, type SeedProblem } from './errors.js';
+
+/** Source folders in load order: the first file to declare an entity gives its name and summary. */
+export const SOURCE_FOLDERS = ['eken2024', 'kreuzberger2022', 'bayram2024'] as const;
+
+export interface SeedFiles {
+  readonly sources: Parsed<typeof SourcesFile>;
+  readonly entities: readonly Parsed<typeof EntitiesFile>[];
+  readonly relations: readonly Parsed<typeof RelationsFile>[];
+  readonly ledgers: readonly Parsed<typeof LedgerFile>[];
+}
+
+export interface Parsed<S extends z.ZodType> {
+  readonly file: string;
+  readonly data: z.infer<S>;
+}
+
+export interface ReadResult {
+  readonly files?: SeedFiles;
+  readonly problems: SeedProblem[];
+}
+
+/** Lists the seed files of `seedDir` in load order, as paths relative to `root`. */
+export async function listSeedFiles(seedDir: string): Promise<{ sources: string; data: string[] }> {
+  const data: string[] = [];
+  for (const folder of SOURCE_FOLDERS) {
+    const dir = path.join(seedDir, folder);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (/\.(entities|relations|ledger)\.json$/.test(name)) data.push(path.join(dir, name));
+    }
+  }
+  const top = await readdir(seedDir);
+  for (const name of top.sort()) {
+    if (/\.(entities|relations|ledger)\.json$/.test(name)) data.push(path.join(seedDir, name));
+  }
+  return { sources: path.join(seedDir, 'sources.json'), data };
+}
+
+/** Reads and validates every seed file; collects all problems instead of stopping at the first. */
+export async function readSeedFiles(seedDir: string, root = process.cwd()): Promise<ReadResult> {
+  const problems: SeedProblem[] = [];
+  const { sources: sourcesPath, data } = await listSeedFiles(seedDir);
+  const sources = await parseFile(sourcesPath, SourcesFile, root, problems);
+  const entities: Parsed<typeof EntitiesFile>[] = [];
+  const relations: Parsed<typeof RelationsFile>[] = [];
+  const ledgers: Parsed<typeof LedgerFile>[] = [];
+  for (const file of data) {
+    if (file.endsWith('.entities.json')) push(entities, await parseFile(file, EntitiesFile, root, problems));
+    else if (file.endsWith('.relations.json')) push(relations, await parseFile(file, RelationsFile, root, problems));
+    else push(ledgers, await parseFile(file, LedgerFile, root, problems));
+  }
+  if (!sources || problems.length > 0) return { problems };
+  return { files: { sources, entities, relations, ledgers }, problems };
+}
+
+function push<T>(list: T[], item: T | undefined): void {
+  if (item) list.push(item);
+}
+
+async function parseFile<S extends z.ZodType>(
+  absolute: string,
+  schema: S,
+  root: string,
+  problems: SeedProblem[],
+): Promise<Parsed<S> | undefined> {
+  const file = path.relative(root, absolute) || absolute;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (e) {
+    problems.push({ file, path: '', message: `cannot be read: ${(e as Error).message}` });
+    return undefined;
+  }
+  let text: string;
+  try {
+    // fatal: a file that is not valid UTF-8 is refused instead of being read with replacement characters.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push({ file, path: '', message: 'is not valid UTF-8 text' });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    problems.push({ file, path: '', message: `is not valid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, path: jsonPath(issue.path), message: issue.message, value: valueAt(json, issue.path) });
+    }
+    return undefined;
+  }
+  return { file, data: result.data };
+}
+
+function valueAt(json: unknown, segments: readonly PropertyKey[]): unknown {
+  let cur: unknown = json;
+  for (const s of segments) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[s];
+  }
+  return cur;
+}

@@ -1,0 +1,103 @@
+// zod schemas of the seed files under seed/. The loader, the check and the API's model types
+// all derive from these, so a seed file that passes here is one the whole system understands.
+import { z } from 'zod';
+import { ENTITY_KINDS, RELATION_TYPES } from '../domain/ontology.js';
+
+export const SOURCE_IDS = ['source:eken2024', 'source:kreuzberger2022', 'source:bayram2024'] as const;
+
+const slug = '[a-z0-9][a-z0-9-]*';
+export const EntityId = z
+  .string()
+  .regex(new RegExp(`^[a-z-]+:${slug}$`), 'an id is "<kind prefix>:<lowercase-hyphenated-slug>", e.g. "practice:continuous-monitoring"');
+
+/** A short, human-written text: no leading/trailing blanks, no control characters. */
+const Text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => s === s.trim(), 'must not start or end with white space')
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const Confidence = z.enum(['STATED', 'INFERRED']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const Citation = z.strictObject({
+  /** Id of the Source entity (seed/sources.json). */
+  source: EntityId,
+  /** Where the paper says it, as the paper numbers things: "§4.2 p.20 l.993–1004", "Fig. 4 p.18", "Table 3". */
+  locator: Text(200),
+  /** The digest row this comes from (working notes in ../shared/sources), for the ledger. */
+  digestId: Text(200),
+  /** STATED: the paper says it. INFERRED: a reconstruction (figure layout, grouping); never promoted. */
+  confidence: Confidence,
+  /** Optional short remark on the evidence, e.g. why a row is INFERRED. */
+  note: Text(400).optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+const AttributeValue = z.union([z.string().max(400), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)]);
+
+export const EntityRecord = z.strictObject({
+  id: EntityId,
+  kind: z.enum(ENTITY_KINDS),
+  name: Text(200),
+  /** One or two sentences, written afresh (never copied from a digest or a paper). */
+  summary: Text(1200).optional(),
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. */
+  aliases: z.array(Text(200)).max(30).default([]),
+  /** Extra facts the source gives (a challenge family, a tool's type, a study count), flat scalars only. */
+  attributes: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), AttributeValue).default({}),
+  citations: z.array(Citation).min(1, 'every entity needs at least one citation'),
+});
+export type EntityRecord = z.infer<typeof EntityRecord>;
+
+export const RelationRecord = z.strictObject({
+  type: z.enum(RELATION_TYPES as [string, ...string[]]),
+  from: EntityId,
+  to: EntityId,
+  /** A level where the relation type has one (e.g. SUPPORTS: FULL/PARTIAL/EXAMPLE; TAKES_PART_IN: PRIMARY/SUPPORTING). */
+  level: z.string().regex(/^[A-Z_]+$/).optional(),
+  /** Short remark on what the link means, required in spirit for RELATED_TO. */
+  note: Text(400).optional(),
+  citations: z.array(Citation).min(1, 'every relation needs at least one citation'),
+});
+export type RelationRecord = z.infer<typeof RelationRecord>;
+
+/** seed/sources.json: the reviews themselves. */
+export const SourceRecord = EntityRecord.extend({
+  kind: z.literal('SOURCE'),
+  attributes: z.strictObject({
+    authors: z.array(z.string()).min(1),
+    year: z.number().int(),
+    venue: z.string(),
+    arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
+    /** How much of the paper the digest's author could read: "full text", "abstract only"... */
+    coverage: z.string(),
+  }),
+});
+export const SourcesFile = z.strictObject({ sources: z.array(SourceRecord).min(1) });
+
+/** seed/<source>/entities.json */
+export const EntitiesFile = z.strictObject({
+  /** The source this file curates; every citation inside may still name any source. */
+  source: EntityId,
+  entities: z.array(EntityRecord),
+});
+
+/** seed/<source>/relations.json and seed/crosswalk.json */
+export const RelationsFile = z.strictObject({
+  source: EntityId.optional(),
+  relations: z.array(RelationRecord),
+});
+
+/** seed/<source>/ledger.json: every digest item id -> what carries it, or why it was left out. */
+export const LedgerEntry = z.union([
+  z.strictObject({ carriedBy: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ omitted: Text(400) }),
+]);
+export const LedgerFile = z.strictObject({
+  source: EntityId,
+  items: z.record(z.string().min(1), LedgerEntry),
+});
