@@ -1,0 +1,87 @@
+// The process's settings, read once from the environment and checked with zod.
+// A bad value stops start-up with one line naming the variable and what was expected.
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const SettingsSchema = z
+  .object({
+    NEO4J_URI: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((v) => {
+          try {
+            const u = new URL(v);
+            return NEO4J_SCHEMES.includes(u.protocol.replace(/:$/, '')) && u.hostname !== '';
+          } catch {
+            return false;
+          }
+        }, `a Neo4j URI such as bolt://host:7687 or neo4j+s://host (schemes: ${NEO4J_SCHEMES.join(', ')})`)
+        .optional(),
+    ),
+    NEO4J_USERNAME: z.preprocess(blankToUndefined, z.string().min(1).default('neo4j')),
+    NEO4J_PASSWORD: z.preprocess(blankToUndefined, z.string().min(1).optional()),
+    NEO4J_DATABASE: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'a Neo4j database name (3-63 letters, digits, dots or dashes)').optional(),
+    ),
+    HOST: z.preprocess(blankToUndefined, z.string().min(1).default('127.0.0.1')),
+    PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: 'an integer from 0 to 65535' }).int('an integer from 0 to 65535').min(0, 'an integer from 0 to 65535').max(65535, 'an integer from 0 to 65535').default(4000),
+    ),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+    ),
+  });
+
+export type RawSettings = z.infer<typeof SettingsSchema>;
+
+export interface Settings {
+  readonly neo4j: {
+    /** Absent: provision one (Docker or a local Neo4j), see src/neo4j/provision.ts. */
+    readonly uri?: string;
+    readonly username: string;
+    readonly password?: string;
+    readonly database?: string;
+  };
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: RawSettings['LOG_LEVEL'];
+}
+
+/** The variables this module reads: docker-compose.yml and the README are checked against this list. */
+export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof RawSettings)[];
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Parses settings from an environment; throws SettingsError with one line per bad variable. */
+export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Settings {
+  const picked = Object.fromEntries(SETTING_NAMES.map((k) => [k, env[k]]));
+  const result = SettingsSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'settings');
+      const got = picked[name];
+      const shown = name === 'NEO4J_PASSWORD' ? '' : got === undefined ? ' (not set)' : ` (got ${JSON.stringify(got)})`;
+      return `Invalid setting ${name}: expected ${i.message}${shown}`;
+    });
+    throw new SettingsError(lines.join('\n'));
+  }
+  const s = result.data;
+  return {
+    neo4j: { uri: s.NEO4J_URI, username: s.NEO4J_USERNAME, password: s.NEO4J_PASSWORD, database: s.NEO4J_DATABASE },
+    host: s.HOST,
+    port: s.PORT,
+    logLevel: s.LOG_LEVEL,
+  };
+}

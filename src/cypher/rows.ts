@@ -1,0 +1,56 @@
+// Turns what the Cypher projections return into the models resolvers use.
+import type { EntityModel, LinkModel, RelationModel } from '../model.js';
+import type { Citation } from '../seed/schema.js';
+import type { EntityKind } from '../domain/ontology.js';
+
+export interface EntityRow {
+  id: string;
+  kind: string;
+  name: string;
+  summary: string | null;
+  aliases: string[] | null;
+  attributesJson: string | null;
+  citationsJson: string | null;
+  confidence: 'STATED' | 'INFERRED';
+}
+
+export interface RelationRow {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  level: string | null;
+  note: string | null;
+  citationsJson: string | null;
+  confidence: 'STATED' | 'INFERRED';
+}
+
+export function toEntity(row: EntityRow): EntityModel {
+  return {
+    id: row.id,
+    kind: row.kind as EntityKind,
+    name: row.name,
+    summary: row.summary ?? null,
+    aliases: row.aliases ?? [],
+    attributes: JSON.parse(row.attributesJson ?? '{}') as Record<string, unknown>,
+    confidence: row.confidence,
+    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+  };
+}
+
+export function toRelation(row: RelationRow): RelationModel {
+  return {
+    id: row.id,
+    type: row.type,
+    from: row.from,
+    to: row.to,
+    level: row.level ?? null,
+    note: row.note ?? null,
+    confidence: row.confidence,
+    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+  };
+}
+
+export function toLink(row: { node: EntityRow; relation: RelationRow; direction: 'OUT' | 'IN' }): LinkModel {
+  return { node: toEntity(row.node), relation: toRelation(row.relation), direction: row.direction };
+}

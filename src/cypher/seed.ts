@@ -1,0 +1,46 @@
+// Cypher of the seed loader. Labels and relationship types are interpolated only from the fixed
+// ontology constants; every value travels as a parameter.
+import { LABEL, type EntityKind, type RelationType } from '../domain/ontology.js';
+
+export const upsertEntities = (kind: EntityKind) => `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n = row.props, n:${LABEL[kind]}`;
+
+export const upsertRelations = (type: RelationType) => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+SET r = row.props`;
+
+export const PRUNE_ENTITIES = `
+MATCH (n:Entity) WHERE NOT n.id IN $ids
+DETACH DELETE n
+RETURN count(*) AS removed`;
+
+export const PRUNE_RELATIONS = `
+MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.id IN $ids
+DELETE r
+RETURN count(*) AS removed`;
+
+export const STAMP_DATASET = `
+MERGE (d:Dataset {id: 'current'})
+SET d.version = $version, d.contentHash = $contentHash, d.loadedAt = datetime(), d.entities = $entities, d.relations = $relations`;
+
+/** Everything the graph holds, in the shape of the seed's canonical form (see graph-form.ts). */
+export const READ_ALL_ENTITIES = `
+MATCH (n:Entity)
+RETURN n.id AS id, n.kind AS kind, n.name AS name, n.summary AS summary, n.aliases AS aliases,
+       n.attributesJson AS attributesJson, n.citationsJson AS citationsJson
+ORDER BY id`;
+
+export const READ_ALL_RELATIONS = `
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.level AS level, r.note AS note,
+       r.citationsJson AS citationsJson
+ORDER BY id`;
+
+export const READ_DATASET = `
+MATCH (d:Dataset {id: 'current'})
+RETURN d.version AS version, d.contentHash AS contentHash, toString(d.loadedAt) AS loadedAt,
+       d.entities AS entities, d.relations AS relations`;

@@ -1,0 +1,89 @@
+// The one road to the database: a driver, a clear error when it cannot connect, and query helpers
+// that read with read routing (so the same code runs against a cluster) and write in one transaction.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+export class Neo4jConnectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Neo4jConnectError';
+  }
+}
+
+export interface Connection {
+  readonly uri: string;
+  readonly username: string;
+  readonly password?: string;
+  readonly database?: string;
+}
+
+export function createDriver(c: Connection, options: { connectionTimeoutMs?: number } = {}): Driver {
+  return neo4j.driver(c.uri, c.password === undefined ? neo4j.auth.basic(c.username, '') : neo4j.auth.basic(c.username, c.password), {
+    // Numbers arrive as JS numbers: every count here is far below 2^53.
+    disableLosslessIntegers: true,
+    connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+    connectionAcquisitionTimeout: 10_000,
+    maxConnectionPoolSize: 50,
+    // Fail fast on an outage instead of retrying for the driver's default 30 s.
+    maxTransactionRetryTime: 2_000,
+    userAgent: 'mlops-kg',
+  });
+}
+
+/** Checks that the server answers and accepts the credentials; throws one readable line if not. */
+export async function verifyNeo4j(driver: Driver, c: Connection): Promise<void> {
+  try {
+    await driver.verifyAuthentication({ database: c.database });
+    await driver.executeQuery('RETURN 1', {}, { database: c.database, routing: neo4j.routing.READ });
+  } catch (e) {
+    throw new Neo4jConnectError(describeConnectError(e, c));
+  }
+}
+
+export function describeConnectError(e: unknown, c: Connection): string {
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit') || /auth/i.test(code)) {
+    return `Neo4j at ${c.uri} refused the credentials of user "${c.username}": check NEO4J_USERNAME and NEO4J_PASSWORD.`;
+  }
+  if (code.includes('DatabaseNotFound')) {
+    return `Neo4j at ${c.uri} has no database "${c.database}": check NEO4J_DATABASE.`;
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+    const reason = (err.message ?? '').split('\n')[0];
+    return `Neo4j at ${c.uri} is unreachable (${reason}): check NEO4J_URI, or unset it to let mlops-kg start a local Neo4j.`;
+  }
+  return `Neo4j at ${c.uri} could not be used: ${(err.message ?? String(e)).split('\n')[0]}`;
+}
+
+/** Thin wrapper over the driver that every Cypher module goes through. */
+export class Db {
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+    /** Per-transaction timeout: a runaway query is cancelled by the server. */
+    readonly txTimeoutMs = 10_000,
+  ) {}
+
+  /** One read round trip with read routing (a cluster sends it to a follower). */
+  read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
+    return this.driver.executeQuery<QueryResult<R>>(cypher, params, {
+      database: this.database,
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: this.txTimeoutMs },
+    });
+  }
+
+  /** Runs `work` in one managed write transaction: it all commits, or nothing does. */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = 120_000): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, { timeout: timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

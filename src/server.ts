@@ -1,0 +1,82 @@
+// Starts the whole service: settings, a Neo4j (configured or provisioned), schema setup, seeding
+// when the graph is empty or the seed changed, then the HTTP server. Returns a stop function that
+// shuts everything down in order. Used by src/main.ts and by the tests.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Settings } from './config/settings.js';
+import { createApp, type App } from './http/app.js';
+import { createDriver, Db, verifyNeo4j } from './neo4j/driver.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
+import { PROJECT_ROOT } from './neo4j/session-scope.js';
+import { setupDatabase } from './neo4j/setup.js';
+import { loadSeedDataset } from './seed/index.js';
+import { loadDataset, readDatasetStamp } from './seed/loader.js';
+
+export interface RunningService {
+  readonly url: string;
+  readonly app: App;
+  readonly db: Db;
+  readonly neo4j: ProvisionedNeo4j;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly settings: Settings;
+  readonly logger: Logger;
+  /** Keep a provisioned local database between runs (npm start) or not (tests). */
+  readonly persistent?: boolean;
+  /** An already running Neo4j to use instead of provisioning one (tests share one). */
+  readonly neo4j?: ProvisionedNeo4j;
+  /** Seed folder (default: the project's seed/); tests point it at fixtures. */
+  readonly seedDir?: string;
+}
+
+export async function startService(options: StartOptions): Promise<RunningService> {
+  const { settings, logger } = options;
+  const neo4j =
+    options.neo4j ??
+    (await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: options.persistent ?? true, log: (l) => logger.info(l) }));
+  const db = new Db(createDriver(neo4j), neo4j.database);
+  let app: App | undefined;
+  const stopAll = async () => {
+    if (app) await app.stop();
+    await db.close();
+    if (!options.neo4j) await neo4j.stop();
+  };
+  try {
+    await verifyNeo4j(db.driver, neo4j);
+    await setupDatabase(db);
+    await seedIfNeeded(db, logger, options.seedDir ?? path.join(PROJECT_ROOT, 'seed'));
+    app = await createApp({ db, logger });
+    const url = await listen(app, settings.host, settings.port);
+    let stopping: Promise<void> | undefined;
+    return { url, app, db, neo4j, stop: () => (stopping ??= stopAll()) };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+async function seedIfNeeded(db: Db, logger: Logger, seedDir: string): Promise<void> {
+  const dataset = await loadSeedDataset(seedDir, PROJECT_ROOT);
+  const stamp = await readDatasetStamp(db);
+  if (stamp?.contentHash === dataset.contentHash) {
+    logger.info({ datasetVersion: stamp.version }, 'dataset already loaded');
+    return;
+  }
+  const result = await loadDataset(db, dataset);
+  logger.info({ datasetVersion: result.version, previous: stamp?.version ?? null }, stamp ? 'seed changed: dataset reloaded' : 'empty graph: dataset loaded');
+}
+
+function listen(app: App, host: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(port, host, () => {
+      app.server.off('error', reject);
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve(`http://${shownHost}:${actualPort}/graphql`);
+    });
+  });
+}
