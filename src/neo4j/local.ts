@@ -8,7 +8,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,6 +34,8 @@ export interface LocalNeo4j {
   readonly password: string;
   readonly port: number;
   readonly home: string;
+  /** Process id of the JVM. */
+  readonly pid: number;
   /** Stops the JVM (and deletes a throw-away home). Safe to call more than once. */
   stop(): Promise<void>;
   /** Resolves when the JVM has exited, for whatever reason. */
@@ -108,10 +110,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const log = options.log ?? (() => {});
   const cpFile = await ensureClasspath(options.root, log);
   const cacheDir = path.join(options.root, '.neo4j');
+  await removeAbandonedHomes(cacheDir);
   const home = options.persistent
     ? path.join(cacheDir, 'dbms')
     : await mkdtemp(path.join(cacheDir, 'tmp-dbms-'));
   await mkdir(home, { recursive: true });
+  if (!options.persistent) await writeFile(path.join(home, OWNER_FILE), String(process.pid));
   const argFile = path.join(cacheDir, 'java.args');
   // The classpath goes through an @argfile: it is ~20 kB, too long to read in a process list.
   await writeFile(argFile, `-cp ${JSON.stringify((await readFile(cpFile, 'utf8')).trim())}\n`);
@@ -166,7 +170,31 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       }
       await cleanup();
     })());
-  return { uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password, port, home, stop, exited };
+  return { uri: `bolt://127.0.0.1:${port}`, username: 'neo4j', password, port, home, pid: child.pid!, stop, exited };
+}
+
+const OWNER_FILE = 'owner.pid';
+
+/** Throw-away homes whose owning process died without cleaning up (killed, say): delete them. */
+async function removeAbandonedHomes(cacheDir: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith('tmp-dbms-'))) {
+    const dir = path.join(cacheDir, name);
+    const owner = await readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => undefined);
+    // No owner file yet: another process may be creating it right now; only old ones are abandoned.
+    const abandoned = owner === undefined ? Date.now() - (await stat(dir)).mtimeMs > 10 * 60_000 : !processAlive(Number(owner));
+    if (abandoned) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function waitForReady(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

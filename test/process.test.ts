@@ -1,0 +1,71 @@
+// The processes behind `npm start`: one clear line and exit 1 on bad settings or an unreachable
+// Neo4j, and no JVM left behind when the process that started a local Neo4j dies.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start refuses bad settings in one line', () => {
+  it('an unreachable Neo4j: one line naming it, exit 1', async () => {
+    const r = await runMain({ NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^mlops-kg: Neo4j at bolt:\/\/127\.0\.0\.1:1 is unreachable/);
+  });
+
+  it('a bad PORT: one line naming the variable, exit 1, no stack trace', async () => {
+    const r = await runMain({ PORT: 'eighty' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('mlops-kg: Invalid setting PORT: expected an integer from 0 to 65535 (got "eighty")');
+  });
+
+  it('wrong credentials: one line naming the user, exit 1', async () => {
+    const { testNeo4j } = await import('./support/neo4j.js');
+    const n = testNeo4j();
+    const r = await runMain({ NEO4J_URI: n.uri, NEO4J_PASSWORD: 'not-the-password' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^mlops-kg: Neo4j at .* refused the credentials of user "neo4j"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('local Neo4j lifecycle', () => {
+  it('leaves no JVM running when the process that started it is killed', async () => {
+    const holder = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test', 'support', 'hold-local-neo4j.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: holder.stdout! });
+    const [line] = (await once(lines, 'line')) as [string];
+    const [, pidText] = line.split(' ');
+    const jvm = Number(pidText);
+    expect(alive(jvm)).toBe(true);
+    holder.kill('SIGKILL'); // no chance to clean up: the JVM must notice its closed stdin
+    const deadline = Date.now() + 45_000;
+    while (alive(jvm) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(alive(jvm)).toBe(false);
+  }, 240_000);
+});

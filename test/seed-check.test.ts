@@ -1,0 +1,74 @@
+// The seed's schemas and the whole-dataset check, without a database: the real seed passes, and
+// each kind of broken file is refused with a message that names the file and the JSON path.
+import { describe, expect, it } from 'vitest';
+import { loadSeedDataset, SeedValidationError, formatProblem } from '../src/seed/index.js';
+import { SEED_DIR } from './support/neo4j.js';
+import { CITE, minimalFiles, writeSeedDir } from './support/seed-fixtures.js';
+
+async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    await loadSeedDataset(dir, dir);
+  } catch (e) {
+    if (e instanceof SeedValidationError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
+}
+
+describe('the real seed', () => {
+  it('passes the check, with every entity and relation cited', async () => {
+    const ds = await loadSeedDataset(SEED_DIR);
+    expect(ds.entities.length).toBeGreaterThan(300);
+    expect(ds.relations.length).toBeGreaterThan(500);
+    for (const item of [...ds.entities, ...ds.relations]) expect(item.citations.length).toBeGreaterThan(0);
+    expect(new Set(ds.entities.map((e) => e.id)).size).toBe(ds.entities.length);
+    expect(ds.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('holds the three sources and cites each of them', async () => {
+    const ds = await loadSeedDataset(SEED_DIR);
+    const sources = ds.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id).sort();
+    expect(sources).toEqual(['source:bayram2024', 'source:eken2024', 'source:kreuzberger2022']);
+    for (const s of sources) {
+      expect(ds.entities.some((e) => e.kind !== 'SOURCE' && e.citations.some((c) => c.source === s))).toBe(true);
+    }
+  });
+
+  it('merges an entity two sources describe into one that cites both', async () => {
+    const ds = await loadSeedDataset(SEED_DIR);
+    const shared = ds.entities.filter((e) => new Set(e.citations.map((c) => c.source)).size > 1);
+    expect(shared.length).toBeGreaterThan(0);
+  });
+});
+
+describe('broken seed files are refused, naming file and path', () => {
+  const cases: [string, (f: ReturnType<typeof minimalFiles>) => void, Partial<Record<'entities' | 'relations' | 'ledger', string | Buffer>>, RegExp][] = [
+    ['invalid JSON', () => {}, { entities: '{"source": "source:eken2024", "entities": [' }, /eken2024\/test\.entities\.json: is not valid JSON/],
+    ['truncated file', () => {}, { relations: JSON.stringify(minimalFiles().relations).slice(0, 80) }, /test\.relations\.json: is not valid JSON/],
+    ['wrong encoding', () => {}, { entities: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /test\.entities\.json: is not valid UTF-8/],
+    ['wrong type', (f) => ((f.entities as any).entities[0].name = 42), {}, /test\.entities\.json: entities\[0\]\.name: .*\(got 42\)/],
+    ['unknown kind', (f) => ((f.entities as any).entities[0].kind = 'WIDGET'), {}, /entities\[0\]\.kind/],
+    ['dangling reference', (f) => ((f.relations as any).relations[0].to = 'challenge:nowhere'), {}, /test\.relations\.json: relations\[0\]\.to: names no entity of the seed \(got "challenge:nowhere"\)/],
+    ['duplicate id', (f) => (f.entities as any).entities.push({ ...(f.entities as any).entities[0] }), {}, /entities\[3\]\.id: duplicate id in this file/],
+    ['missing citation', (f) => ((f.entities as any).entities[1].citations = []), {}, /entities\[1\]\.citations: every entity needs at least one citation/],
+    ['citation of an unknown source', (f) => ((f.relations as any).relations[0].citations = [{ ...CITE, source: 'source:nobody2020' }]), {}, /relations\[0\]\.citations\[0\]\.source: names no source/],
+    ['unknown relation type', (f) => ((f.relations as any).relations[0].type = 'LOVES'), {}, /relations\[0\]\.type/],
+    ['relation between kinds that may not be linked', (f) => ((f.relations as any).relations[1].to = 'challenge:test-observability'), {}, /relations\[1\]\.to: SUPPORTS may not end at a CHALLENGE/],
+    ['level the type does not have', (f) => ((f.relations as any).relations[0].level = 'FULL'), {}, /relations\[0\]\.level: ADDRESSES has no levels/],
+    ['id prefix that contradicts the kind', (f) => ((f.entities as any).entities[2].id = 'practice:test-tool'), {}, /entities\[2\]\.id: the id's prefix does not match kind TOOL/],
+    ['ledger naming a missing id', (f) => ((f.ledger as any).items['test.row'].carriedBy = ['practice:ghost']), {}, /test\.ledger\.json: items\["test\.row"\]\.carriedBy\[0\]: names no entity or relation/],
+    ['unknown field', (f) => ((f.entities as any).entities[0].colour = 'red'), {}, /entities\[0\]: Unrecognized key/],
+  ];
+
+  it('accepts the unbroken fixture', async () => {
+    expect(await problemsOf(await writeSeedDir(minimalFiles()))).toEqual([]);
+  });
+
+  it.each(cases)('%s', async (_name, breakIt, raw, expected) => {
+    const files = minimalFiles();
+    breakIt(files);
+    const problems = await problemsOf(await writeSeedDir(files, raw));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(expected);
+  });
+});
