@@ -10,7 +10,8 @@ import { createContext, type RequestContext } from '../context.js';
 import type { Db } from '../neo4j/driver.js';
 import { createResolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
-import { readDatasetStamp } from '../seed/loader.js';
+import { ROUTES } from './routes/index.js';
+import { sendJson } from './routes/types.js';
 import { formatError } from './errors.js';
 
 export interface AppOptions {
@@ -61,15 +62,15 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') return readiness(res);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const route = ROUTES.find((r) => r.matches(method, url.pathname));
+    if (route) return route.handle(req, res, url, { db: options.db, logger: options.logger });
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const method = (req.method ?? 'GET').toUpperCase();
     const body = method === 'POST' ? await readBody(req, headers.get('content-type'), maxBodyBytes) : undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
@@ -85,16 +86,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.end();
   }
 
-  async function readiness(res: http.ServerResponse): Promise<void> {
-    try {
-      const stamp = await readDatasetStamp(options.db);
-      if (!stamp) return sendJson(res, 503, { status: 'unavailable', reason: 'the dataset is not loaded yet' });
-      return sendJson(res, 200, { status: 'ready', datasetVersion: stamp.version });
-    } catch {
-      return sendJson(res, 503, { status: 'unavailable', reason: 'Neo4j does not answer' });
-    }
-  }
-
   return {
     server,
     apollo,
@@ -102,12 +93,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
     },
   };
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 async function readBody(req: http.IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {

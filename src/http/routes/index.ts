@@ -1,0 +1,5 @@
+// Every route besides /graphql, in the order they are tried. Add a route module here.
+import { healthRoute, readyRoute } from './health.js';
+import type { Route } from './types.js';
+
+export const ROUTES: readonly Route[] = [healthRoute, readyRoute];

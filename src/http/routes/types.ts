@@ -1,0 +1,22 @@
+// A route of the HTTP server besides /graphql: explorer pages, exports, health, metrics.
+import type http from 'node:http';
+import type { Logger } from 'pino';
+import type { Db } from '../../neo4j/driver.js';
+
+export interface RouteDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+}
+
+export interface Route {
+  /** What the route serves, for logs and metrics, e.g. "/export/{kind}.csv". */
+  readonly name: string;
+  matches(method: string, pathname: string): boolean;
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: RouteDeps): Promise<void>;
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
