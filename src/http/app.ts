@@ -63,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    const route = ROUTES.find((r) => r.matches(method, url.pathname));
+    const route = ROUTES.find((r) => r.matches(method, url, req));
     if (route) return route.handle(req, res, url, { db: options.db, logger: options.logger });
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
@@ -72,11 +72,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = method === 'POST' ? await readBody(req, headers.get('content-type'), maxBodyBytes) : undefined;
+    let context: RequestContext | undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => createContext(options.db),
+      context: async () => (context = createContext(options.db)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // How many Cypher round trips the request cost: benchmarks and curious clients read it.
+    if (context) res.setHeader('x-cypher-round-trips', String(context.db.roundTrips));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

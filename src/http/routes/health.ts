@@ -4,13 +4,13 @@ import { sendJson, type Route } from './types.js';
 
 export const healthRoute: Route = {
   name: '/healthz',
-  matches: (method, pathname) => pathname === '/healthz' && (method === 'GET' || method === 'HEAD'),
+  matches: (method, url) => url.pathname === '/healthz' && (method === 'GET' || method === 'HEAD'),
   handle: async (_req, res) => sendJson(res, 200, { status: 'ok' }),
 };
 
 export const readyRoute: Route = {
   name: '/readyz',
-  matches: (method, pathname) => pathname === '/readyz' && (method === 'GET' || method === 'HEAD'),
+  matches: (method, url) => url.pathname === '/readyz' && (method === 'GET' || method === 'HEAD'),
   handle: async (_req, res, _url, { db }) => {
     try {
       const stamp = await readDatasetStamp(db);

@@ -11,7 +11,8 @@ export interface RouteDeps {
 export interface Route {
   /** What the route serves, for logs and metrics, e.g. "/export/{kind}.csv". */
   readonly name: string;
-  matches(method: string, pathname: string): boolean;
+  /** method is upper-case; url is parsed against the request's path and query. */
+  matches(method: string, url: URL, req: http.IncomingMessage): boolean;
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, deps: RouteDeps): Promise<void>;
 }
 
