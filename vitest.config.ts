@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so every package in
+    // node_modules, loads the CommonJS one; Vite would give our sources the ESM one, and two
+    // graphql instances refuse each other's schema objects. One instance, as in production:
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // One real Neo4j for the whole run (test/support/global-setup.ts). Community edition has one

@@ -9,7 +9,7 @@ export interface RequestContext {
   readonly loaders: Loaders;
 }
 
-export function createContext(db: Db): RequestContext {
-  const requestDb = new RequestDb(db);
+export function createContext(db: Db, timeoutMs?: number): RequestContext {
+  const requestDb = new RequestDb(db, timeoutMs);
   return { db: requestDb, loaders: createLoaders(requestDb) };
 }

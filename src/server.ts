@@ -36,7 +36,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const neo4j =
     options.neo4j ??
     (await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: options.persistent ?? true, log: (l) => logger.info(l) }));
-  const db = new Db(createDriver(neo4j), neo4j.database);
+  const db = new Db(createDriver(neo4j), neo4j.database, settings.requestTimeoutMs);
   let app: App | undefined;
   const stopAll = async () => {
     if (app) await app.stop();
@@ -47,7 +47,14 @@ export async function startService(options: StartOptions): Promise<RunningServic
     await verifyNeo4j(db.driver, neo4j);
     await setupDatabase(db);
     await seedIfNeeded(db, logger, options.seedDir ?? path.join(PROJECT_ROOT, 'seed'));
-    app = await createApp({ db, logger });
+    app = await createApp({
+      db,
+      logger,
+      limits: settings.limits,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      corsOrigins: settings.corsOrigins,
+      introspection: settings.introspection,
+    });
     const url = await listen(app, settings.host, settings.port);
     let stopping: Promise<void> | undefined;
     return { url, app, db, neo4j, stop: () => (stopping ??= stopAll()) };

@@ -23,8 +23,8 @@ async function roundTrips(query: string): Promise<{ trips: number; rows: number 
 
 const threeLevels = (first: number) => `{
   tools(first: ${first}) { nodes { id
-    practices { node { id
-      addresses { node { id name } relation { citations { locator } } }
+    practices(first: 20) { node { id
+      addresses(first: 20) { node { id name } relation { citations { locator } } }
     } }
   } }
 }`;

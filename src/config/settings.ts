@@ -6,6 +6,24 @@ const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+function intSetting(min: number, max: number, fallback: number) {
+  const expected = `an integer from ${min} to ${max}`;
+  return z.preprocess(blankToUndefined, z.coerce.number({ error: expected }).int(expected).min(min, expected).max(max, expected).default(fallback));
+}
+
+/** Query limits, checked before execution (src/http/limits.ts). Defaults follow GitHub's public API where it has one. */
+function limitSettings() {
+  return {
+    MAX_DEPTH: intSetting(1, 100, 12),
+    /** Nodes a query may ask for: nested page sizes multiplied, as GitHub counts (its limit: 500,000). */
+    MAX_COST: intSetting(1, 10_000_000, 500_000),
+    MAX_ALIASES: intSetting(0, 1000, 30),
+    MAX_DIRECTIVES: intSetting(0, 1000, 50),
+    MAX_TOKENS: intSetting(10, 100_000, 5_000),
+    MAX_BODY_BYTES: intSetting(1024, 50 * 1024 * 1024, 100 * 1024),
+  };
+}
+
 export const SettingsSchema = z
   .object({
     NEO4J_URI: z.preprocess(
@@ -33,6 +51,16 @@ export const SettingsSchema = z
       blankToUndefined,
       z.coerce.number({ error: 'an integer from 0 to 65535' }).int('an integer from 0 to 65535').min(0, 'an integer from 0 to 65535').max(65535, 'an integer from 0 to 65535').default(4000),
     ),
+    ...limitSettings(),
+    REQUEST_TIMEOUT_MS: intSetting(100, 600_000, 10_000),
+    CORS_ORIGINS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((v) => v === '*' || v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim())), 'a comma-separated list of origins such as https://dash.example.org, or *')
+        .default('*'),
+    ),
+    INTROSPECTION: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { error: 'true or false' }).default('true')),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -52,6 +80,21 @@ export interface Settings {
   readonly host: string;
   readonly port: number;
   readonly logLevel: RawSettings['LOG_LEVEL'];
+  readonly limits: Limits;
+  /** Deadline of one request; every Neo4j transaction of it times out by then. */
+  readonly requestTimeoutMs: number;
+  /** '*' or a list of allowed browser origins. */
+  readonly corsOrigins: '*' | readonly string[];
+  readonly introspection: boolean;
+}
+
+export interface Limits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxBodyBytes: number;
 }
 
 /** The variables this module reads: docker-compose.yml and the README are checked against this list. */
@@ -83,5 +126,16 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
     host: s.HOST,
     port: s.PORT,
     logLevel: s.LOG_LEVEL,
+    limits: {
+      maxDepth: s.MAX_DEPTH,
+      maxCost: s.MAX_COST,
+      maxAliases: s.MAX_ALIASES,
+      maxDirectives: s.MAX_DIRECTIVES,
+      maxTokens: s.MAX_TOKENS,
+      maxBodyBytes: s.MAX_BODY_BYTES,
+    },
+    requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
+    corsOrigins: s.CORS_ORIGINS === '*' ? '*' : s.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    introspection: s.INTROSPECTION === 'true',
   };
 }

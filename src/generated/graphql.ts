@@ -424,7 +424,7 @@ export type Entity = {
   /** Stable id, "<kind prefix>:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
   kind: EntityKind;
-  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name. */
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name. `first`: 1-100, default 50. */
   links: Array<Link>;
   name: Scalars['String']['output'];
   /** A short description written for mlops-kg (never copied from a paper). */

@@ -1,81 +1,131 @@
-// The HTTP front: Apollo Server 5 on Node's own http server, plus /healthz and /readyz.
-// Apollo has no built-in Node http integration beyond `standalone`, whose fixed routing we
-// cannot extend, so requests reach it through executeHTTPGraphQLRequest, as integrations do.
+// The HTTP front: Apollo Server 5 on Node's own http server, plus the routes of src/http/routes.
+// Apollo has no Node http integration beyond `standalone`, whose fixed routing we cannot extend,
+// so requests reach it through executeHTTPGraphQLRequest, as integrations do. Around it: request
+// ids and logs, CORS, security headers, the body and token limits, batching refusal, metrics.
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { Limits } from '../config/settings.js';
 import { createContext, type RequestContext } from '../context.js';
 import type { Db } from '../neo4j/driver.js';
 import { createResolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../schema.js';
+import { formatError } from './errors.js';
+import { checkTokens, limitValidationRules, refusal } from './limits.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { observabilityPlugin, type RequestMeta } from './observability.js';
 import { ROUTES } from './routes/index.js';
 import { sendJson } from './routes/types.js';
-import { formatError } from './errors.js';
 
 export interface AppOptions {
   readonly db: Db;
   readonly logger: Logger;
-  /** Largest request body accepted, in bytes. */
-  readonly maxBodyBytes?: number;
+  readonly limits: Limits;
+  readonly requestTimeoutMs: number;
+  readonly corsOrigins: '*' | readonly string[];
+  readonly introspection: boolean;
 }
 
 export interface App {
   readonly server: http.Server;
-  readonly apollo: ApolloServer<RequestContext>;
+  readonly apollo: ApolloServer<AppContext>;
+  readonly metrics: Metrics;
   /** Stops accepting, drains in-flight requests, stops Apollo. Does not close the driver. */
   stop(): Promise<void>;
 }
 
-class HttpError extends Error {
+export type AppContext = RequestContext & { meta?: RequestMeta };
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+class HttpRefusal extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly error: GraphQLError,
   ) {
-    super(message);
+    super(error.message);
   }
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  const { limits } = options;
   const server = http.createServer();
-  const apollo = new ApolloServer<RequestContext>({
+  const metrics = createMetrics(() => options.db.inFlight);
+  const apollo = new ApolloServer<AppContext>({
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers() as never,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: options.introspection,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    validationRules: limitValidationRules(limits) as never,
+    // A backstop behind checkTokens (which says how many tokens the query had).
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(limits, metrics),
+    ],
   });
   await apollo.start();
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 
   server.on('request', (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 500;
-      if (status === 500) options.logger.error({ err: e }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: e instanceof HttpError ? e.message : 'Internal server error' }] });
+    const requestId = requestIdOf(req);
+    const logger = options.logger.child({ reqId: requestId });
+    res.setHeader('x-request-id', requestId);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    handle(req, res, { requestId, logger, startedAt: performance.now() }).catch((e: unknown) => {
+      if (e instanceof HttpRefusal) {
+        const limit = e.error.extensions.limit;
+        if (typeof limit === 'string') metrics.refusals.inc({ limit });
+        if (!res.headersSent) sendJson(res, e.status, { errors: [{ message: e.error.message, extensions: withoutHttp(e.error.extensions) }] });
+        return;
+      }
+      logger.error({ err: e }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, meta: RequestMeta): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    applyCors(req, res, options.corsOrigins);
+    if (method === 'OPTIONS') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const route = ROUTES.find((r) => r.matches(method, url, req));
-    if (route) return route.handle(req, res, url, { db: options.db, logger: options.logger });
+    if (route) return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics });
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = method === 'POST' ? await readBody(req, headers.get('content-type'), maxBodyBytes) : undefined;
-    let context: RequestContext | undefined;
+    const body = method === 'POST' ? await readBody(req, headers.get('content-type'), limits.maxBodyBytes) : undefined;
+    if (Array.isArray(body)) {
+      throw new HttpRefusal(400, refusal('batch', 1, body.length, 'the number of operations in one request (batching is off)'));
+    }
+    const query = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    const tooManyTokens = checkTokens(query, limits);
+    if (tooManyTokens) throw new HttpRefusal(400, tooManyTokens);
+
+    let context: AppContext | undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () => (context = createContext(options.db)),
+      context: async () => (context = { ...createContext(options.db, options.requestTimeoutMs), meta }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     // How many Cypher round trips the request cost: benchmarks and curious clients read it.
@@ -92,20 +142,51 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     server,
     apollo,
+    metrics,
     stop: async () => {
       await apollo.stop();
     },
   };
 }
 
+/** A caller's own request id is kept when it is a sane token; otherwise a new one is made. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+function applyCors(req: http.IncomingMessage, res: http.ServerResponse, origins: '*' | readonly string[]): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  if (origins !== '*' && !origins.includes(origin)) return;
+  res.setHeader('access-control-allow-origin', origins === '*' ? '*' : origin);
+  if (origins !== '*') res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader('access-control-allow-headers', 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id');
+  res.setHeader('access-control-expose-headers', 'x-request-id, x-cypher-round-trips');
+  res.setHeader('access-control-max-age', '600');
+}
+
+function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
 async function readBody(req: http.IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, `request body too large: ${declared} bytes, the limit is ${limit}`);
+  const tooLarge = (actual: number | string) => new HttpRefusal(413, refusal('bodyBytes', limit, actual, 'the request body size in bytes'));
+  if (declared > limit) {
+    req.resume();
+    throw tooLarge(declared);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `request body too large: over ${limit} bytes`);
+    if (size > limit) {
+      req.resume();
+      throw tooLarge(`more than ${limit}`);
+    }
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -114,7 +195,7 @@ async function readBody(req: http.IncomingMessage, contentType: string | undefin
     try {
       return JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'request body is not valid JSON');
+      throw new HttpRefusal(400, new GraphQLError('The request body is not valid JSON.', { extensions: { code: 'BAD_REQUEST' } }));
     }
   }
   return text;

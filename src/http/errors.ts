@@ -12,8 +12,12 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'SERVICE_UNAVAILABLE',
-  'QUERY_TOO_COMPLEX',
+  'QUERY_LIMIT_EXCEEDED',
+  'DEADLINE_EXCEEDED',
 ]);
+
+/** Neo4j's codes for a transaction it cancelled at its timeout (our deadline). */
+const NEO4J_TIMED_OUT = /TransactionTimedOut|TransactionTimedOutClientConfiguration/;
 
 const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
@@ -25,6 +29,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
+  }
+  if (original && typeof original.code === 'string' && NEO4J_TIMED_OUT.test(original.code)) {
+    return {
+      message: 'The request ran past its deadline; ask for less (smaller pages, fewer hops) or retry.',
+      path: formatted.path,
+      extensions: { code: 'DEADLINE_EXCEEDED' },
+    };
+  }
+  // Limit refusals from validation rules arrive re-coded GRAPHQL_VALIDATION_FAILED: restore the code.
+  if (formatted.extensions && 'limit' in formatted.extensions && 'allowed' in formatted.extensions) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;

@@ -57,6 +57,9 @@ export function describeConnectError(e: unknown, c: Connection): string {
 
 /** Thin wrapper over the driver that every Cypher module goes through. */
 export class Db {
+  /** Queries running now; each holds a pooled connection (exported as a metric). */
+  inFlight = 0;
+
   constructor(
     readonly driver: Driver,
     readonly database?: string,
@@ -64,13 +67,21 @@ export class Db {
     readonly txTimeoutMs = 10_000,
   ) {}
 
-  /** One read round trip with read routing (a cluster sends it to a follower). */
-  read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
-    return this.driver.executeQuery<QueryResult<R>>(cypher, params, {
-      database: this.database,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.txTimeoutMs },
-    });
+  /**
+   * One read round trip with read routing (a cluster sends it to a follower). The transaction
+   * times out after `timeoutMs` (default: txTimeoutMs): the server cancels it then.
+   */
+  async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, timeoutMs = this.txTimeoutMs): Promise<QueryResult<R>> {
+    this.inFlight += 1;
+    try {
+      return await this.driver.executeQuery<QueryResult<R>>(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: Math.max(1, Math.ceil(timeoutMs)) },
+      });
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 
   /** Runs `work` in one managed write transaction: it all commits, or nothing does. */

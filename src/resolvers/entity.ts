@@ -15,7 +15,7 @@ const linksField = (entity: EntityModel, args: { direction?: Direction | null; t
     types: args.types && args.types.length > 0 ? [...args.types].sort() : null,
     direction: args.direction ?? 'BOTH',
     kind: null,
-    first: intInRange('first', args.first, 1, 500, 100),
+    first: intInRange('first', args.first, 1, 100, 50),
   });
 
 /** Field resolvers every per-kind type shares. */
@@ -35,7 +35,7 @@ function typedLinkFields(typeName: string) {
         types: [...spec.types].sort(),
         direction: spec.direction,
         kind: spec.kind,
-        first: intInRange('first', args.first, 1, 500, 100),
+        first: intInRange('first', args.first, 1, 100, 50),
       });
   }
   return fields;

@@ -39,11 +39,11 @@ export async function wipe(db: Db): Promise<void> {
   });
 }
 
-/** The whole service on a free port, on the run's Neo4j, seeded from `seedDir`. */
-export async function startTestService(seedDir = SEED_DIR): Promise<RunningService> {
+/** The whole service on a free port, on the run's Neo4j, seeded from `seedDir`; `env` adds settings. */
+export async function startTestService(seedDir = SEED_DIR, env: Record<string, string> = {}): Promise<RunningService> {
   return startService({
-    settings: parseSettings({ PORT: '0' }),
-    logger: pino({ level: 'silent' }),
+    settings: parseSettings({ PORT: '0', ...env }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     neo4j: testNeo4j(),
     seedDir,
   });

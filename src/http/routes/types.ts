@@ -2,10 +2,12 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import type { Db } from '../../neo4j/driver.js';
+import type { Metrics } from '../metrics.js';
 
 export interface RouteDeps {
   readonly db: Db;
   readonly logger: Logger;
+  readonly metrics: Metrics;
 }
 
 export interface Route {

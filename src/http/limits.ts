@@ -1,0 +1,106 @@
+// Query limits, all checked before execution: tokens (lexer), depth, aliases and directives
+// (GraphQL Armor's validation rules), and a GitHub-style node count (graphql-query-complexity).
+// Every refusal is a GraphQL error with code QUERY_LIMIT_EXCEEDED and extensions naming the limit,
+// the allowed value and the query's value (see refusal()).
+import { GraphQLError, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type DocumentNode } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Limits } from '../config/settings.js';
+
+export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize';
+
+export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
+
+/** The refusal every limit gives: one message shape, one code, the numbers in extensions. */
+export function refusal(limit: LimitName, allowed: number, actual: number | string, what: string): GraphQLError {
+  const bound = limit === 'pageSize' ? `outside 1..${allowed}` : `over the limit of ${allowed}`;
+  return new GraphQLError(`Query refused: ${what} is ${actual}, ${bound} (${limit}).`, {
+    extensions: { code: LIMIT_CODE, limit, allowed, actual, http: { status: 400 } },
+  });
+}
+
+/** Armor rules report through onReject; the found value is in their message ("found N"). */
+type ArmorRule = (options: {
+  n: number;
+  propagateOnRejection: boolean;
+  onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[];
+}) => (context: ValidationContext) => unknown;
+
+function armorRule(
+  rule: ArmorRule,
+  limit: LimitName,
+  n: number,
+  what: string,
+  extra: Record<string, unknown> = {},
+): (context: ValidationContext) => unknown {
+  return rule({
+    n,
+    ...extra,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const found = /found (\d+)/.exec(error.message)?.[1];
+        context?.reportError(refusal(limit, n, found ? Number(found) : 'too large', what));
+      },
+    ],
+  });
+}
+
+export function limitValidationRules(limits: Limits) {
+  return [
+    armorRule(maxDepthRule as ArmorRule, 'depth', limits.maxDepth, 'the depth of the query', { flattenFragments: true, ignoreIntrospection: true }),
+    armorRule(maxAliasesRule as ArmorRule, 'aliases', limits.maxAliases, 'the number of aliases'),
+    armorRule(maxDirectivesRule as ArmorRule, 'directives', limits.maxDirectives, 'the number of directives'),
+  ];
+}
+
+/** Counts the tokens of a query with graphql-js's own lexer, before anything is parsed. */
+export function countTokens(query: string, stopAfter: number): number {
+  const lexer = new Lexer(new Source(query));
+  let n = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      n += 1;
+      if (n > stopAfter) break;
+    }
+  } catch {
+    // A syntax error: the parser will report it properly; the count so far is what we have.
+  }
+  return n;
+}
+
+export function checkTokens(query: unknown, limits: Limits): GraphQLError | undefined {
+  if (typeof query !== 'string') return undefined;
+  // Counting stops a little past the limit: the message says "more than" then.
+  const n = countTokens(query, limits.maxTokens * 10);
+  if (n > limits.maxTokens) return refusal('tokens', limits.maxTokens, n > limits.maxTokens * 10 ? `more than ${limits.maxTokens * 10}` : n, 'the number of tokens');
+  return undefined;
+}
+
+/**
+ * GitHub's way of counting: a field with a `first` argument returns up to `first` items, each with
+ * its own sub-selection, so nested page sizes multiply. Other lists count as one item each.
+ */
+export const MAX_PAGE_SIZE = 100;
+
+const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (typeof args.first === 'number' && (args.first < 1 || args.first > MAX_PAGE_SIZE)) {
+    // Page sizes are checked here, before execution; resolvers check their own tighter ranges.
+    throw refusal('pageSize', MAX_PAGE_SIZE, args.first, `first on ${field.name}`);
+  }
+  const first = typeof args.first === 'number' ? args.first : defaultFirst(field);
+  if (first !== undefined) return first * (1 + childComplexity);
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity;
+  return isLeafType(getNamedType(field.type)) ? 0 : 1 + childComplexity;
+};
+
+function defaultFirst(field: GraphQLField<unknown, unknown>): number | undefined {
+  const arg = field.args.find((a) => a.name === 'first');
+  return typeof arg?.defaultValue === 'number' ? arg.defaultValue : undefined;
+}
+
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+}
