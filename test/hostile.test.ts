@@ -34,7 +34,8 @@ const post = (name: string, query: string, variables?: unknown) => send(name, JS
 
 function expectRefused(r: Refused, limit: string, allowed: number) {
   expect(r.status).toBeGreaterThanOrEqual(400);
-  expect(r.error.extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
+  // A page size out of range is a bad argument; every other limit has its own code.
+  expect(r.error.extensions.code).toBe(limit === 'pageSize' ? 'BAD_USER_INPUT' : 'QUERY_LIMIT_EXCEEDED');
   expect(r.error.extensions.limit).toBe(limit);
   expect(r.error.extensions.allowed).toBe(allowed);
   expect(r.error.message).toContain(`(${limit})`);

@@ -39,7 +39,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Limit refusals from validation rules arrive re-coded GRAPHQL_VALIDATION_FAILED: restore the code.
   if (formatted.extensions && 'limit' in formatted.extensions && 'allowed' in formatted.extensions) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_LIMIT_EXCEEDED' } };
+    // A page size out of range is a bad argument (BAD_USER_INPUT naming `first`), refused early.
+    const code = formatted.extensions.limit === 'pageSize' ? 'BAD_USER_INPUT' : 'QUERY_LIMIT_EXCEEDED';
+    return { ...formatted, extensions: { ...formatted.extensions, code } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;

@@ -15,8 +15,12 @@ export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
 
 /** The refusal every limit gives: one message shape, one code, the numbers in extensions. */
 export function refusal(limit: LimitName, allowed: number, actual: number | string, what: string): GraphQLError {
-  const bound = limit === 'pageSize' ? `outside 1..${allowed}` : `over the limit of ${allowed}`;
-  return new GraphQLError(`Query refused: ${what} is ${actual}, ${bound} (${limit}).`, {
+  if (limit === 'pageSize') {
+    return new GraphQLError(`Invalid argument first: ${what} is ${actual}, expected an integer from 1 to ${allowed} (${limit}).`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', limit, allowed, actual, http: { status: 400 } },
+    });
+  }
+  return new GraphQLError(`Query refused: ${what} is ${actual}, over the limit of ${allowed} (${limit}).`, {
     extensions: { code: LIMIT_CODE, limit, allowed, actual, http: { status: 400 } },
   });
 }

@@ -32,14 +32,14 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
         async willSendResponse({ contextValue, response, errors, operationName, request }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const codes = (body?.errors ?? []).map((e) => e.extensions?.code);
-          const outcome = codes.length === 0 ? 'ok' : codes.includes(LIMIT_CODE) ? 'refused' : codes.every((c) => c === 'SERVICE_UNAVAILABLE') ? 'unavailable' : 'error';
+          const limits = (body?.errors ?? []).map((e) => e.extensions?.limit).filter((l): l is string => typeof l === 'string');
+          const outcome =
+            codes.length === 0 ? 'ok' : limits.length > 0 || codes.includes(LIMIT_CODE) ? 'refused' : codes.every((c) => c === 'SERVICE_UNAVAILABLE') ? 'unavailable' : 'error';
           const accept = request.http?.headers.get('accept') ?? '';
           if (outcome === 'unavailable' && body && body.data == null && accept.includes('application/graphql-response+json')) {
             response.http.status = 503;
           }
-          for (const e of body?.errors ?? []) {
-            if (e.extensions?.code === LIMIT_CODE) metrics.refusals.inc({ limit: String(e.extensions.limit) });
-          }
+          for (const limit of limits) metrics.refusals.inc({ limit });
           const meta = contextValue?.meta;
           const operation = metrics.operationLabel(operationName ?? request.operationName);
           metrics.requests.inc({ operation, outcome });

@@ -26,6 +26,8 @@ export interface LocalNeo4jOptions {
   /** JVM heap ceiling; the default suits a 2-core, shared machine. */
   readonly heap?: string;
   readonly startTimeoutMs?: number;
+  /** Restart an existing database: its home, Bolt port and password (tests of outages use these). */
+  readonly reuse?: { readonly home: string; readonly port: number; readonly password: string };
 }
 
 export interface LocalNeo4j {
@@ -36,8 +38,8 @@ export interface LocalNeo4j {
   readonly home: string;
   /** Process id of the JVM. */
   readonly pid: number;
-  /** Stops the JVM (and deletes a throw-away home). Safe to call more than once. */
-  stop(): Promise<void>;
+  /** Stops the JVM (and deletes a throw-away home unless keepHome). Safe to call more than once. */
+  stop(options?: { keepHome?: boolean }): Promise<void>;
   /** Resolves when the JVM has exited, for whatever reason. */
   readonly exited: Promise<number | null>;
 }
@@ -111,16 +113,14 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const cpFile = await ensureClasspath(options.root, log);
   const cacheDir = path.join(options.root, '.neo4j');
   await removeAbandonedHomes(cacheDir);
-  const home = options.persistent
-    ? path.join(cacheDir, 'dbms')
-    : await mkdtemp(path.join(cacheDir, 'tmp-dbms-'));
+  const home = options.reuse?.home ?? (options.persistent ? path.join(cacheDir, 'dbms') : await mkdtemp(path.join(cacheDir, 'tmp-dbms-')));
   await mkdir(home, { recursive: true });
   if (!options.persistent) await writeFile(path.join(home, OWNER_FILE), String(process.pid));
   const argFile = path.join(cacheDir, 'java.args');
   // The classpath goes through an @argfile: it is ~20 kB, too long to read in a process list.
   await writeFile(argFile, `-cp ${JSON.stringify((await readFile(cpFile, 'utf8')).trim())}\n`);
-  const port = await freePort();
-  const password = randomBytes(18).toString('base64url');
+  const port = options.reuse?.port ?? (await freePort());
+  const password = options.reuse?.password ?? randomBytes(18).toString('base64url');
   const child = spawn(
     'java',
     [
@@ -146,8 +146,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   // A closed pipe must not crash the parent when the JVM is gone.
   child.stdin!.on('error', () => {});
 
+  /** Deletes a throw-away home, unless it is kept for a restart. */
+  let keepHome = options.reuse !== undefined;
   const cleanup = async () => {
-    if (!options.persistent) await rm(home, { recursive: true, force: true });
+    if (!options.persistent && !keepHome) await rm(home, { recursive: true, force: true });
   };
   try {
     await waitForReady(child, exited, options.startTimeoutMs ?? 180_000);
@@ -160,8 +162,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (opts: { keepHome?: boolean } = {}) =>
     (stopping ??= (async () => {
+      keepHome = opts.keepHome ?? options.reuse !== undefined;
       child.stdin!.end();
       const graceful = await Promise.race([exited.then(() => true), delay(30_000).then(() => false)]);
       if (!graceful) {

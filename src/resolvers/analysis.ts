@@ -26,7 +26,7 @@ import type { RequestContext } from '../context.js';
 import type { QueryResolvers } from '../generated/graphql.js';
 import type { EntityModel } from '../model.js';
 import { FULLTEXT_INDEX } from '../neo4j/setup.js';
-import { badInput, intInRange } from './errors.js';
+import { badInput, intInRange, quoted } from './errors.js';
 import { MAX_IDS } from './query-entities.js';
 
 export const MAX_SEARCH_TEXT = 200;
@@ -53,7 +53,7 @@ function idListArg(argument: string, values: readonly string[] | null | undefine
 function requireFound(argument: string, kindName: string, asked: readonly string[], found: readonly EntityModel[]): void {
   const have = new Set(found.map((e) => e.id));
   const missing = asked.filter((id) => !have.has(id));
-  if (missing.length > 0) throw badInput(argument, `not the id of any ${kindName}: ${missing.slice(0, 10).join(', ')}`);
+  if (missing.length > 0) throw badInput(argument, `not the id of any ${kindName}: ${missing.slice(0, 10).map((m) => quoted(m)).join(', ')}`);
 }
 
 async function search(args: { text: string; kinds?: readonly EntityKind[] | null; first?: number | null }, ctx: RequestContext): Promise<SearchHitModel[]> {
@@ -77,7 +77,7 @@ async function practicesAddressing(args: { challengeId: string; first?: number |
   const rec = res.records[0];
   const kind = rec?.get('kind') ?? null;
   if (kind !== 'CHALLENGE') {
-    throw badInput('challengeId', kind === null ? `no entity has id ${challengeId}` : `${challengeId} is a ${kind}, not a CHALLENGE`);
+    throw badInput('challengeId', kind === null ? `no entity has id ${quoted(challengeId)}` : `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
   }
   const paths = (rec?.get('paths') ?? []).map(toPath);
   prime(ctx, entitiesOf(paths));
@@ -110,7 +110,7 @@ async function recommendStack(args: { challengeIds: readonly string[]; maxTools?
   });
   const rec = res.records[0];
   const wrong = (rec?.get('asked') ?? []).filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
-  if (wrong.length > 0) throw badInput('challengeIds', `not the id of any CHALLENGE: ${wrong.slice(0, 10).join(', ')}`);
+  if (wrong.length > 0) throw badInput('challengeIds', `not the id of any CHALLENGE: ${wrong.slice(0, 10).map((w) => quoted(w)).join(', ')}`);
   const addressing = (rec?.get('addressing') ?? []).map(toPath);
   const support = (rec?.get('support') ?? []).map(toPath);
   prime(ctx, [...entitiesOf(addressing), ...entitiesOf(support)]);
@@ -134,8 +134,8 @@ async function paths(
   const rec = res.records[0];
   const fromRow = rec?.get('fromNode') ?? null;
   const toRow = rec?.get('toNode') ?? null;
-  if (!fromRow) throw badInput('fromId', `no entity has id ${fromId}`);
-  if (!toRow) throw badInput('toId', `no entity has id ${toId}`);
+  if (!fromRow) throw badInput('fromId', `no entity has id ${quoted(fromId)}`);
+  if (!toRow) throw badInput('toId', `no entity has id ${quoted(toId)}`);
   if (fromId === toId) {
     const e = toEntity(fromRow);
     prime(ctx, [e]);

@@ -16,3 +16,9 @@ export function intInRange(argument: string, value: number | null | undefined, m
   }
   return v;
 }
+
+/** A user-given value, quoted for an error message: JSON-escaped (no control characters) and cut short. */
+export function quoted(value: string, max = 80): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(cut);
+}
