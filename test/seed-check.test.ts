@@ -41,11 +41,28 @@ describe('the real seed', () => {
   });
 });
 
+describe('huge seed files', () => {
+  it('are refused unread, naming the file and the limit', async () => {
+    const files = minimalFiles();
+    const big = JSON.stringify({ ...(files.entities as object), padding: 'x'.repeat(300_000) });
+    const dir = await writeSeedDir(files, { entities: big });
+    let problems: string[] = [];
+    try {
+      await loadSeedDataset(dir, dir, 200_000);
+    } catch (e) {
+      problems = (e as SeedValidationError).problems.map(formatProblem);
+    }
+    expect(problems.join('\n')).toMatch(/test\.entities\.json: is \d+ bytes, over the limit of 200000 bytes/);
+  });
+});
+
 describe('broken seed files are refused, naming file and path', () => {
   const cases: [string, (f: ReturnType<typeof minimalFiles>) => void, Partial<Record<'entities' | 'relations' | 'ledger', string | Buffer>>, RegExp][] = [
     ['invalid JSON', () => {}, { entities: '{"source": "source:eken2024", "entities": [' }, /eken2024\/test\.entities\.json: is not valid JSON/],
     ['truncated file', () => {}, { relations: JSON.stringify(minimalFiles().relations).slice(0, 80) }, /test\.relations\.json: is not valid JSON/],
     ['wrong encoding', () => {}, { entities: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /test\.entities\.json: is not valid UTF-8/],
+    ['UTF-16 file', () => {}, { relations: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(minimalFiles().relations), 'utf16le')]) }, /test\.relations\.json: is not valid UTF-8/],
+    ['empty file', () => {}, { ledger: '' }, /test\.ledger\.json: is not valid JSON/],
     ['wrong type', (f) => ((f.entities as any).entities[0].name = 42), {}, /test\.entities\.json: entities\[0\]\.name: .*\(got 42\)/],
     ['unknown kind', (f) => ((f.entities as any).entities[0].kind = 'WIDGET'), {}, /entities\[0\]\.kind/],
     ['dangling reference', (f) => ((f.relations as any).relations[0].to = 'challenge:nowhere'), {}, /test\.relations\.json: relations\[0\]\.to: names no entity of the seed \(got "challenge:nowhere"\)/],

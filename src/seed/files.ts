@@ -1,5 +1,5 @@
 // Finds and parses the seed files: which files exist, in which order they load, and what each holds.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EntitiesFile, LedgerFile, RelationsFile, SourcesFile } from './schema.js';
@@ -19,6 +19,9 @@ export interface Parsed<S extends z.ZodType> {
   readonly file: string;
   readonly data: z.infer<S>;
 }
+
+/** A seed file larger than this is refused unread: the whole seed is a few MB. */
+export const MAX_SEED_FILE_BYTES = 32 * 1024 * 1024;
 
 export interface ReadResult {
   readonly files?: SeedFiles;
@@ -43,17 +46,17 @@ export async function listSeedFiles(seedDir: string): Promise<{ sources: string;
 }
 
 /** Reads and validates every seed file; collects all problems instead of stopping at the first. */
-export async function readSeedFiles(seedDir: string, root = process.cwd()): Promise<ReadResult> {
+export async function readSeedFiles(seedDir: string, root = process.cwd(), maxFileBytes = MAX_SEED_FILE_BYTES): Promise<ReadResult> {
   const problems: SeedProblem[] = [];
   const { sources: sourcesPath, data } = await listSeedFiles(seedDir);
-  const sources = await parseFile(sourcesPath, SourcesFile, root, problems);
+  const sources = await parseFile(sourcesPath, SourcesFile, root, problems, maxFileBytes);
   const entities: Parsed<typeof EntitiesFile>[] = [];
   const relations: Parsed<typeof RelationsFile>[] = [];
   const ledgers: Parsed<typeof LedgerFile>[] = [];
   for (const file of data) {
-    if (file.endsWith('.entities.json')) push(entities, await parseFile(file, EntitiesFile, root, problems));
-    else if (file.endsWith('.relations.json')) push(relations, await parseFile(file, RelationsFile, root, problems));
-    else push(ledgers, await parseFile(file, LedgerFile, root, problems));
+    if (file.endsWith('.entities.json')) push(entities, await parseFile(file, EntitiesFile, root, problems, maxFileBytes));
+    else if (file.endsWith('.relations.json')) push(relations, await parseFile(file, RelationsFile, root, problems, maxFileBytes));
+    else push(ledgers, await parseFile(file, LedgerFile, root, problems, maxFileBytes));
   }
   if (!sources || problems.length > 0) return { problems };
   return { files: { sources, entities, relations, ledgers }, problems };
@@ -68,10 +71,16 @@ async function parseFile<S extends z.ZodType>(
   schema: S,
   root: string,
   problems: SeedProblem[],
+  maxFileBytes: number,
 ): Promise<Parsed<S> | undefined> {
   const file = path.relative(root, absolute) || absolute;
   let bytes: Buffer;
   try {
+    const size = (await stat(absolute)).size;
+    if (size > maxFileBytes) {
+      problems.push({ file, path: '', message: `is ${size} bytes, over the limit of ${maxFileBytes} bytes for one seed file` });
+      return undefined;
+    }
     bytes = await readFile(absolute);
   } catch (e) {
     problems.push({ file, path: '', message: `cannot be read: ${(e as Error).message}` });

@@ -4,8 +4,8 @@ import { buildDataset, type Dataset } from './dataset.js';
 import { SeedValidationError } from './errors.js';
 
 /** Returns the validated dataset, or throws SeedValidationError listing every problem found. */
-export async function loadSeedDataset(seedDir: string, root = process.cwd()): Promise<Dataset> {
-  const read = await readSeedFiles(seedDir, root);
+export async function loadSeedDataset(seedDir: string, root = process.cwd(), maxFileBytes?: number): Promise<Dataset> {
+  const read = await readSeedFiles(seedDir, root, maxFileBytes);
   if (!read.files) throw new SeedValidationError(read.problems);
   const built = buildDataset(read.files);
   if (!built.dataset) throw new SeedValidationError(built.problems);
