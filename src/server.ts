@@ -40,8 +40,11 @@ export async function startService(options: StartOptions): Promise<RunningServic
   let app: App | undefined;
   const stopAll = async () => {
     if (app) await app.stop();
+    logger.debug('http server drained');
     await db.close();
+    logger.debug('driver closed');
     if (!options.neo4j) await neo4j.stop();
+    logger.debug('neo4j released');
   };
   try {
     await verifyNeo4j(db.driver, neo4j);

@@ -1,6 +1,7 @@
 // The processes behind `npm start`: one clear line and exit 1 on bad settings or an unreachable
 // Neo4j, and no JVM left behind when the process that started a local Neo4j dies.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,6 +54,45 @@ describe('npm start refuses bad settings in one line', () => {
     expect(r.stderr.trim()).toMatch(/^mlops-kg: Neo4j at .* refused the credentials of user "neo4j"/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('npm start serves and shuts down cleanly', () => {
+  it('prints the URL, answers, and exits 0 on SIGTERM after draining', async () => {
+    const { testNeo4j } = await import('./support/neo4j.js');
+    const n = testNeo4j();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password ?? '', PORT: '0', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lines = createInterface({ input: child.stdout! });
+    const [line] = (await once(lines, 'line')) as [string];
+    const url = /(http:\/\/\S+\/graphql)/.exec(line)?.[1];
+    expect(line).toMatch(/^mlops-kg ready: http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    const ready = await fetch(url!.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    // A request in flight when the signal arrives still gets its answer: half its body is sent
+    // before SIGTERM, the rest after.
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(url!, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 300);
+    });
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"entities"');
+    expect(await exited).toBe(0);
+  }, 120_000);
 });
 
 describe('local Neo4j lifecycle', () => {

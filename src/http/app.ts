@@ -68,6 +68,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: options.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // src/main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     validationRules: limitValidationRules(limits) as never,
     // A backstop behind checkTokens (which says how many tokens the query had).
     parseOptions: { maxTokens: limits.maxTokens },
