@@ -64,7 +64,8 @@ describe('errors', () => {
   it('names the bad argument with BAD_USER_INPUT', async () => {
     const res = await gql(svc.url, '{ practices(first: 1000) { totalCount } }');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.body.errors?.[0]?.message).toBe('Invalid argument first: expected an integer from 1 to 100, got 1000');
+    expect(res.body.errors?.[0]?.message).toBe('Invalid argument first: first on practices is 1000, expected an integer from 1 to 100 (pageSize).');
+    expect(res.body.errors?.[0]?.extensions?.argumentName).toBe('first');
   });
 
   it('refuses a cursor it did not issue', async () => {

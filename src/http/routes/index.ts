@@ -1,6 +1,9 @@
 // Every route besides /graphql, in the order they are tried. Add a route module here.
 import { healthRoute, readyRoute } from './health.js';
 import { metricsRoute } from './metrics.js';
+import { explorerRoute, webAssetRoute } from './explorer.js';
+import { exportIndexRoute, exportRoute } from './exports.js';
+import { graphiqlRoute } from './graphiql.js';
 import type { Route } from './types.js';
 
-export const ROUTES: readonly Route[] = [healthRoute, readyRoute, metricsRoute];
+export const ROUTES: readonly Route[] = [healthRoute, readyRoute, metricsRoute, explorerRoute, webAssetRoute, graphiqlRoute, exportIndexRoute, exportRoute];

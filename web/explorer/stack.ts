@@ -1,0 +1,195 @@
+// (c) The stack recommender: choose challenges and a tool budget; `recommendStack` picks tools by
+// greedy set cover of the practices that address them. Shows the tools in the order picked, what
+// each newly covers, the coverage ratio and what stays uncovered.
+import { gql } from './api.js';
+import type { ChallengeOption } from './challenges.js';
+import { byId, fill, h, plural } from './dom.js';
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+interface StackData {
+  recommendStack: {
+    tools: Named[];
+    coveredPractices: Named[];
+    uncoveredPractices: Named[];
+    coverageRatio: number;
+    practices: { practice: Named }[];
+    steps: { tool: Named; newlyCovered: Named[]; cells: { practice: { id: string }; level: string; direct: boolean }[] }[];
+  };
+}
+
+const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxTools: Int) {
+  recommendStack(challengeIds: $challengeIds, maxTools: $maxTools) {
+    tools { id name }
+    coveredPractices { id name }
+    uncoveredPractices { id name }
+    coverageRatio
+    practices { practice { id name } }
+    steps { tool { id name } newlyCovered { id name } cells { practice { id } level direct } }
+  }
+}`;
+
+export class StackRecommender {
+  private request = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    challenges: readonly ChallengeOption[],
+    private readonly showInHeatmap: (toolIds: string[], label: string) => void,
+  ) {
+    const groups = new Map<string, ChallengeOption[]>();
+    for (const c of challenges) {
+      const g = c.categories.map((x) => x.node.name).sort()[0] ?? 'Other challenges';
+      groups.set(g, [...(groups.get(g) ?? []), c]);
+    }
+    const fieldsets = [...groups.entries()]
+      .sort(([a], [b]) => (a === 'Other challenges' ? 1 : b === 'Other challenges' ? -1 : a.localeCompare(b)))
+      .map(([label, list]) =>
+        h(
+          'fieldset',
+          { class: 'challenge-group' },
+          h('legend', { text: label }),
+          list.map((c) =>
+            h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'stack-challenge', value: c.id, onchange: () => this.updateButton() }), ` ${c.name}`),
+          ),
+        ),
+      );
+    fill(
+      root,
+      h(
+        'form',
+        {
+          id: 'stack-form',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            void this.run();
+          },
+        },
+        h('p', { class: 'hint', text: 'Tick the challenges you face; the recommender picks, one at a time, the tool that supports the most practices not yet covered.' }),
+        h('div', { class: 'challenge-groups' }, fieldsets),
+        h(
+          'div',
+          { class: 'controls' },
+          h('label', { for: 'stack-max' }, 'At most ', h('input', { id: 'stack-max', type: 'number', min: 1, max: 50, value: '5', required: true }), ' tools'),
+          h('button', { id: 'stack-run', type: 'submit', class: 'primary', disabled: true, text: 'Recommend a stack' }),
+          h('button', {
+            id: 'stack-clear',
+            type: 'button',
+            text: 'Clear',
+            onclick: () => {
+              for (const b of this.boxes()) b.checked = false;
+              this.updateButton();
+              fill(byId('stack-results'));
+            },
+          }),
+        ),
+      ),
+      h('div', { id: 'stack-results', 'aria-live': 'polite' }),
+    );
+  }
+
+  private boxes(): HTMLInputElement[] {
+    return [...this.root.querySelectorAll<HTMLInputElement>('input[name="stack-challenge"]')];
+  }
+
+  private updateButton(): void {
+    const n = this.boxes().filter((b) => b.checked).length;
+    const button = byId<HTMLButtonElement>('stack-run');
+    button.disabled = n === 0;
+    button.textContent = n === 0 ? 'Recommend a stack' : `Recommend a stack for ${plural(n, 'challenge')}`;
+  }
+
+  async run(): Promise<void> {
+    const challengeIds = this.boxes()
+      .filter((b) => b.checked)
+      .map((b) => b.value);
+    const out = byId('stack-results');
+    if (challengeIds.length === 0) return;
+    const maxTools = Math.min(50, Math.max(1, Math.round(Number(byId<HTMLInputElement>('stack-max').value) || 5)));
+    byId<HTMLInputElement>('stack-max').value = String(maxTools);
+    fill(out, h('p', { class: 'loading', text: 'Picking tools…' }));
+    const mine = ++this.request;
+    let r: StackData['recommendStack'];
+    try {
+      r = (await gql<StackData>(STACK_QUERY, { challengeIds, maxTools })).recommendStack;
+    } catch (e) {
+      if (mine === this.request) fill(out, h('p', { class: 'error', role: 'alert', text: `Could not recommend a stack: ${(e as Error).message}` }));
+      return;
+    }
+    if (mine !== this.request) return;
+    const total = r.practices.length;
+    const pct = Math.round(r.coverageRatio * 100);
+    fill(
+      out,
+      h(
+        'div',
+        { class: 'ratio' },
+        h('div', { class: 'ratio-bar', role: 'img', 'aria-label': `${pct}% covered` }, h('div', { class: 'ratio-fill', style: `width: ${pct}%` })),
+        h(
+          'p',
+          { id: 'stack-ratio' },
+          h('strong', { text: `${pct}%` }),
+          total === 0
+            ? ' — no practice addresses these challenges, so nothing is left uncovered.'
+            : ` of the ${plural(total, 'practice')} that address ${challengeIds.length === 1 ? 'this challenge' : 'these challenges'} are supported by ${plural(r.tools.length, 'chosen tool')}.`,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'stack-columns' },
+        h(
+          'section',
+          { 'aria-labelledby': 'stack-tools-title' },
+          h('h3', { id: 'stack-tools-title', text: 'Chosen tools, in the order picked' }),
+          r.steps.length === 0
+            ? h('p', { class: 'empty', text: 'No tool supports any of these practices.' })
+            : h(
+                'ol',
+                { id: 'stack-tools', class: 'stack-tools' },
+                r.steps.map((s) =>
+                  h(
+                    'li',
+                    { 'data-tool': s.tool.id },
+                    h('strong', { class: 'tool-name', text: s.tool.name }),
+                    ` newly covers ${plural(s.newlyCovered.length, 'practice')}: `,
+                    h(
+                      'ul',
+                      { class: 'inline-list' },
+                      s.newlyCovered.map((p) => {
+                        const cell = s.cells.find((c) => c.practice.id === p.id);
+                        return h('li', {}, p.name, cell ? h('span', { class: `badge ${cell.direct ? 'direct' : 'derived'}`, text: cell.level }) : null);
+                      }),
+                    ),
+                  ),
+                ),
+              ),
+          r.tools.length > 0
+            ? h('button', {
+                type: 'button',
+                id: 'stack-to-heatmap',
+                text: 'Show these tools in the heatmap',
+                onclick: () => this.showInHeatmap(
+                  r.tools.map((t) => t.id),
+                  'the recommended stack',
+                ),
+              })
+            : null,
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'stack-uncovered-title' },
+          h('h3', { id: 'stack-uncovered-title', text: `Still uncovered (${r.uncoveredPractices.length})` }),
+          r.uncoveredPractices.length === 0
+            ? h('p', { id: 'stack-all-covered', text: 'Nothing: every practice is supported by a chosen tool.' })
+            : h('ul', { id: 'stack-uncovered' }, r.uncoveredPractices.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
+          h('h3', { text: `Covered (${r.coveredPractices.length})` }),
+          h('ul', { id: 'stack-covered' }, r.coveredPractices.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
+        ),
+      ),
+    );
+    out.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+}
