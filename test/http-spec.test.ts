@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { parseSettings } from '../src/config/settings.js';
 import { startService, type RunningService } from '../src/server.js';
-import { SEED_DIR, startTestService, testNeo4j } from './support/neo4j.js';
+import { resetGraphTo, SEED_DIR, startTestService, testNeo4j } from './support/neo4j.js';
 
 let svc: RunningService;
 const logLines: Record<string, unknown>[] = [];
@@ -18,6 +18,7 @@ beforeAll(async () => {
       done();
     },
   });
+  await resetGraphTo(SEED_DIR);
   svc = await startService({
     settings: parseSettings({ PORT: '0', CORS_ORIGINS: 'https://dash.example.org' }),
     logger: pino({ level: 'info' }, sink),

@@ -8,6 +8,8 @@ import type { ProvisionedNeo4j } from '../../src/neo4j/provision.js';
 import { PROJECT_ROOT } from '../../src/neo4j/session-scope.js';
 import { setupDatabase } from '../../src/neo4j/setup.js';
 import { startService, type RunningService } from '../../src/server.js';
+import { loadSeedDataset } from '../../src/seed/index.js';
+import { graphContentHash, loadDataset } from '../../src/seed/loader.js';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 export const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures');
@@ -39,8 +41,31 @@ export async function wipe(db: Db): Promise<void> {
   });
 }
 
-/** The whole service on a free port, on the run's Neo4j, seeded from `seedDir`; `env` adds settings. */
+/**
+ * Makes the run's database hold exactly the dataset of `seedDir`: test files share one database, and
+ * an earlier file may have left fixtures behind that a plain (unpruned) load would keep.
+ */
+export async function resetGraphTo(seedDir = SEED_DIR): Promise<void> {
+  const db = await openTestDb();
+  try {
+    const dataset = await loadSeedDataset(seedDir, PROJECT_ROOT);
+    if ((await graphContentHash(db)) === dataset.contentHash && (await strayNodes(db)) === 0) return;
+    await wipe(db);
+    await setupDatabase(db);
+    await loadDataset(db, dataset);
+  } finally {
+    await db.close();
+  }
+}
+
+async function strayNodes(db: Db): Promise<number> {
+  const res = await db.read('MATCH (n) WHERE NOT n:Entity AND NOT n:Dataset RETURN count(n) AS n');
+  return res.records[0]!.get('n') as number;
+}
+
+/** The whole service on a free port, on the run's Neo4j, holding exactly `seedDir`; `env` adds settings. */
 export async function startTestService(seedDir = SEED_DIR, env: Record<string, string> = {}): Promise<RunningService> {
+  await resetGraphTo(seedDir);
   return startService({
     settings: parseSettings({ PORT: '0', ...env }),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
