@@ -74,7 +74,7 @@ export interface StatsModel {
   readonly bySource: readonly SourceCountModel[];
 }
 
-/** A path as the analysis Cypher returns it: entity rows and the relation rows between them. */
+/** A path with its entity and relation rows inline (src/cypher/export.ts returns these). */
 export interface PathRow {
   readonly nodes: EntityRow[];
   readonly rels: RelationRow[];
@@ -82,6 +82,31 @@ export interface PathRow {
 
 export function toPath(row: PathRow): PathModel {
   return { entities: row.nodes.map(toEntity), relations: row.rels.map(toRelation), length: row.rels.length };
+}
+
+/** A path as the analysis Cypher returns it: the ids of its entities and of the relations between them. */
+export interface PathIdsRow {
+  readonly nodes: string[];
+  readonly rels: string[];
+}
+
+/**
+ * Paths from their rows and the entities and relations on them (each returned once by the query,
+ * src/cypher/analysis.ts); every path shares the models of the entities and relations it goes through.
+ */
+export function toPaths(rows: readonly PathIdsRow[], entities: readonly EntityRow[], relations: readonly RelationRow[]): PathModel[] {
+  const entityById = new Map(entities.map((e) => [e.id, toEntity(e)]));
+  const relationById = new Map(relations.map((r) => [r.id, toRelation(r)]));
+  const get = <T>(map: Map<string, T>, id: string): T => {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`a path names ${id}, which the query did not return`);
+    return found;
+  };
+  return rows.map((row) => ({
+    entities: row.nodes.map((id) => get(entityById, id)),
+    relations: row.rels.map((id) => get(relationById, id)),
+    length: row.rels.length,
+  }));
 }
 
 /** Every entity a set of paths mentions, once each (to prime the entity loader with). */

@@ -34,13 +34,14 @@ describe('round trips per request', () => {
     const small = await roundTrips(threeLevels(5));
     const large = await roundTrips(threeLevels(100));
     expect(large.rows).toBeGreaterThan(small.rows); // the larger page really returned more
-    expect(small.trips).toBe(3);
-    expect(large.trips).toBe(3);
+    // At most one per level (the per-kind lists fetch the levels below ahead: src/resolvers/prefetch.ts).
+    expect(small.trips).toBeLessThanOrEqual(3);
+    expect(large.trips).toBe(small.trips);
   });
 
   it('several relation fields at one level share a round trip', async () => {
     const q = `{ practices(first: 100) { nodes { tools { node { id } } roles { node { id } } categories { node { id } } addresses { node { id } } } } }`;
-    expect((await roundTrips(q)).trips).toBe(2);
+    expect((await roundTrips(q)).trips).toBeLessThanOrEqual(2);
   });
 
   it('citation sources are batched too', async () => {

@@ -1,13 +1,35 @@
 // Cypher of the analysis queries (schema/analysis.graphql). Always parameterized: the statements
 // below are fixed text, composed only from the constant fragments of this module; every value
 // travels as a parameter. Each query is one read round trip.
+import { datasetVersionCall } from '../analysis-cache.js';
 import { ENTITY_PROJECTION } from './entities.js';
 
 /** A relation as src/cypher/rows.ts reads it, with its direction as stored. */
 const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
 
-/** Turns lists `ns` (nodes) and `rs` (relationships) into a path row of src/analysis-model.ts. */
-const PATH_ROW = `{nodes: [n IN ns | n ${ENTITY_PROJECTION}], rels: [r IN rs | r ${RELATION_PROJECTION}]}`;
+/** A path as ids: `ns` (nodes) and `rs` (relationships) -> a path row of src/analysis-model.ts. */
+const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
+
+/**
+ * Aggregates rows of paths (`ns`, `rs`) into `<name>` (the paths, as ids) and `<name>Entities` /
+ * `<name>Relations` (each distinct entity and relation on them, projected once: an entity is on many
+ * paths, and its citations would otherwise travel once per path).
+ */
+const collectPaths = (name: string) => `
+WITH collect(${PATH_ROW}) AS ${name}, collect(ns) AS nodeLists, collect(rs) AS relLists
+CALL (nodeLists) {
+  UNWIND nodeLists AS l
+  UNWIND l AS n
+  RETURN collect(DISTINCT n) AS distinctNodes
+}
+CALL (relLists) {
+  UNWIND relLists AS l
+  UNWIND l AS r
+  RETURN collect(DISTINCT r) AS distinctRels
+}
+RETURN ${name},
+  [n IN distinctNodes | n ${ENTITY_PROJECTION}] AS ${name}Entities,
+  [r IN distinctRels | r ${RELATION_PROJECTION}] AS ${name}Relations`;
 
 /**
  * Paths from a practice to the challenge `c` (imported), as lists `ns` and `rs`, practice first:
@@ -47,54 +69,61 @@ OPTIONAL MATCH (c:Entity {id: $challengeId})
 CALL (c) {
   WITH c WHERE c:Challenge
   ${ADDRESSING_PATHS}
-  RETURN collect(${PATH_ROW}) AS paths
+  ${collectPaths('paths')}
 }
-RETURN c.kind AS kind, paths`;
+RETURN c.kind AS kind, paths, pathsEntities, pathsRelations`;
 
 /**
- * Paths from a tool to a practice, as lists `ns` and `rs`, tool first, for the tools `toolIds` and
- * practices `practiceIds` (imported; null: all):
+ * Paths from a tool to a practice, as lists `ns` and `rs`, tool first, for the tools in the list
+ * `toolIds` and the practices in `practiceIds` (variables of the caller; a filter left out: all):
  *   tool SUPPORTS practice (the source's own statement);
  *   tool SUPPORTS component, component IMPLEMENTS principle, principle CORRESPONDS_TO practice;
  *   tool SUPPORTS component or principle, which CORRESPONDS_TO practice (the same notion).
+ * One statement per combination of filters, so that a given list is always an index seek.
  */
-const SUPPORT_PATHS = `
-CALL (toolIds, practiceIds) {
-  MATCH (t:Tool)-[s:SUPPORTS]->(p:Practice)
-  WHERE (toolIds IS NULL OR t.id IN toolIds) AND (practiceIds IS NULL OR p.id IN practiceIds)
+const supportPaths = (byTools: boolean, byPractices: boolean) => {
+  const where = [byTools && 't.id IN toolIds', byPractices && 'p.id IN practiceIds'].filter(Boolean).join(' AND ');
+  const w = where ? `WHERE ${where}` : '';
+  return `
+  MATCH (t:Tool)-[s:SUPPORTS]->(p:Practice) ${w}
   RETURN [t, p] AS ns, [s] AS rs
   UNION ALL
-  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice)
-  WHERE (toolIds IS NULL OR t.id IN toolIds) AND (practiceIds IS NULL OR p.id IN practiceIds)
+  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
-  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice)
-  WHERE (toolIds IS NULL OR t.id IN toolIds) AND (practiceIds IS NULL OR p.id IN practiceIds)
-  RETURN [t, x, p] AS ns, [s, k] AS rs
-}`;
+  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, x, p] AS ns, [s, k] AS rs`;
+};
 
 /**
- * $toolIds, $practiceIds: the asked ids, or null for all. Returns the asked practices (all when
- * null), the asked tools (none when null: the resolver takes the tools of the cells), and every
- * supporting path between them.
+ * $toolIds, $practiceIds: the asked ids (each only in the statements for a request that gives it).
+ * Returns the asked practices (all when none are asked), the asked tools (none when none are asked:
+ * the resolver takes the tools of the cells), and every supporting path between them; `withVersion`:
+ * also the dataset version read before and after (src/analysis-cache.ts).
  */
-export const COVERAGE = `
-WITH $toolIds AS toolIds, $practiceIds AS practiceIds
+export function coverageQuery(byTools: boolean, byPractices: boolean, withVersion = false): string {
+  return `
+${withVersion ? datasetVersionCall('versionBefore') : "WITH null AS versionBefore"}
+WITH versionBefore, ${byTools ? '$toolIds' : 'null'} AS toolIds, ${byPractices ? '$practiceIds' : 'null'} AS practiceIds
 CALL (practiceIds) {
-  MATCH (p:Practice) WHERE practiceIds IS NULL OR p.id IN practiceIds
+  MATCH (p:Practice) ${byPractices ? 'WHERE p.id IN practiceIds' : ''}
   WITH p ORDER BY p.sortKey, p.id
   RETURN collect(p ${ENTITY_PROJECTION}) AS practices
 }
 CALL (toolIds) {
-  MATCH (t:Tool) WHERE toolIds IS NOT NULL AND t.id IN toolIds
+  ${byTools ? 'MATCH (t:Tool) WHERE t.id IN toolIds' : 'MATCH (t:Tool) WHERE false'}
   WITH t ORDER BY t.sortKey, t.id
   RETURN collect(t ${ENTITY_PROJECTION}) AS tools
 }
 CALL (toolIds, practiceIds) {
-  ${SUPPORT_PATHS}
-  RETURN collect(${PATH_ROW}) AS paths
+  CALL (toolIds, practiceIds) {
+    ${supportPaths(byTools, byPractices)}
+  }
+  ${collectPaths('paths')}
 }
-RETURN practices, tools, paths`;
+${withVersion ? datasetVersionCall('versionAfter') : "WITH *, null AS versionAfter"}
+RETURN practices, tools, paths, pathsEntities, pathsRelations, versionBefore, versionAfter`;
+}
 
 /**
  * $challengeIds: the asked ids. Returns each asked id with its kind (null when unknown), the paths
@@ -106,36 +135,49 @@ OPTIONAL MATCH (c:Entity {id: cid})
 CALL (c) {
   WITH c WHERE c:Challenge
   ${ADDRESSING_PATHS}
-  RETURN collect(${PATH_ROW}) AS found
+  RETURN collect({ns: ns, rs: rs}) AS found
 }
 WITH collect({id: cid, kind: c.kind}) AS asked, collect(found) AS foundLists
-WITH asked, reduce(acc = [], l IN foundLists | acc + l) AS addressing
-WITH asked, addressing, null AS toolIds, [row IN addressing | row.nodes[0].id] AS practiceIds
-CALL (toolIds, practiceIds) {
-  ${SUPPORT_PATHS}
-  RETURN collect(${PATH_ROW}) AS support
+WITH asked, reduce(acc = [], l IN foundLists | acc + l) AS found
+CALL (found) {
+  UNWIND found AS f
+  WITH f.ns AS ns, f.rs AS rs
+  ${collectPaths('addressing')}
 }
-RETURN asked, addressing, support`;
+CALL (addressing) {
+  UNWIND addressing AS row
+  RETURN collect(DISTINCT row.nodes[0]) AS practiceIds
+}
+CALL (practiceIds) {
+  CALL (practiceIds) {
+    ${supportPaths(false, true)}
+  }
+  ${collectPaths('support')}
+}
+RETURN asked, addressing, addressingEntities, addressingRelations, support, supportEntities, supportRelations`;
 
 /**
- * $fromId, $toId, $maxHops, $first. Returns both ends (null when unknown) and the least-length paths
- * between them, following relations either way, at most $maxHops long (the pattern's own bound, 6,
- * is the largest maxHops allowed), in a stable order (the names, then ids, along the path).
+ * $fromId, $toId, $first; `maxHops` (1-6, checked by the resolver) is the pattern's own bound, so
+ * the search never looks further than asked. Returns both ends (null when unknown) and the
+ * least-length paths between them, following relations either way, in a stable order (the names,
+ * then ids, along the path).
  */
-export const PATHS = `
+export function pathsQuery(maxHops: number): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new Error(`maxHops out of range: ${maxHops}`);
+  return `
 OPTIONAL MATCH (a:Entity {id: $fromId})
 OPTIONAL MATCH (b:Entity {id: $toId})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = ALL SHORTEST (a)-[]-{1,6}(b)
-  WHERE length(p) <= $maxHops
+  MATCH p = ALL SHORTEST (a)-[]-{1,${maxHops}}(b)
   WITH p, [n IN nodes(p) | [n.sortKey, n.id]] AS orderKey, [r IN relationships(p) | r.id] AS relKey
   ORDER BY orderKey, relKey
   LIMIT $first
   WITH nodes(p) AS ns, relationships(p) AS rs
-  RETURN collect(${PATH_ROW}) AS paths
+  ${collectPaths('paths')}
 }
-RETURN a ${ENTITY_PROJECTION} AS fromNode, b ${ENTITY_PROJECTION} AS toNode, paths`;
+RETURN a ${ENTITY_PROJECTION} AS fromNode, b ${ENTITY_PROJECTION} AS toNode, paths, pathsEntities, pathsRelations`;
+}
 
 /** $index, $query (Lucene syntax, built by src/analysis-model.ts), $kinds (null: all), $first. */
 export const SEARCH = `

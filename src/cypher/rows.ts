@@ -25,20 +25,29 @@ export interface RelationRow {
   confidence: 'STATED' | 'INFERRED';
 }
 
+// The JSON columns (attributes, citations) are parsed on first use, not when the row is read: most
+// answers carry many entities and relations whose citations nobody asked for.
 export function toEntity(row: EntityRow): EntityModel {
+  let attributes: Record<string, unknown> | undefined;
+  let citations: Citation[] | undefined;
   return {
     id: row.id,
     kind: row.kind as EntityKind,
     name: row.name,
     summary: row.summary ?? null,
     aliases: row.aliases ?? [],
-    attributes: JSON.parse(row.attributesJson ?? '{}') as Record<string, unknown>,
+    get attributes() {
+      return (attributes ??= JSON.parse(row.attributesJson ?? '{}') as Record<string, unknown>);
+    },
     confidence: row.confidence,
-    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+    get citations() {
+      return (citations ??= JSON.parse(row.citationsJson ?? '[]') as Citation[]);
+    },
   };
 }
 
 export function toRelation(row: RelationRow): RelationModel {
+  let citations: Citation[] | undefined;
   return {
     id: row.id,
     type: row.type,
@@ -47,7 +56,9 @@ export function toRelation(row: RelationRow): RelationModel {
     level: row.level ?? null,
     note: row.note ?? null,
     confidence: row.confidence,
-    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+    get citations() {
+      return (citations ??= JSON.parse(row.citationsJson ?? '[]') as Citation[]);
+    },
   };
 }
 

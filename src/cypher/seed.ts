@@ -44,3 +44,39 @@ export const READ_DATASET = `
 MATCH (d:Dataset {id: 'current'})
 RETURN d.version AS version, d.contentHash AS contentHash, toString(d.loadedAt) AS loadedAt,
        d.entities AS entities, d.relations AS relations`;
+
+/** Entities the graph does not hold yet (the loader checked): CREATE, no lookup first. */
+export const createEntities = (kind: EntityKind) => `
+UNWIND $rows AS row
+CREATE (n:Entity:${LABEL[kind]})
+SET n = row.props`;
+
+/** Relations the graph does not hold yet, between entities it holds. */
+export const createRelations = (type: RelationType) => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props
+RETURN count(r) AS created`;
+
+/** Undoes a batched load that failed: the relations of one type it created, by id (index seek). */
+export const deleteRelationsById = (type: RelationType) => `
+UNWIND $ids AS id
+MATCH ()-[r:${type} {id: id}]->()
+DELETE r`;
+
+/** Undoes a batched load that failed: the entities it created, by id, with any relation to them. */
+export const DELETE_ENTITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+DETACH DELETE n`;
+
+/**
+ * A batched load in progress: the generation goes up when one starts and again when it ends (done or
+ * undone), so a reader that saw the same generation and content hash before and after its work knows
+ * no load changed the graph meanwhile (see src/analysis-cache.ts). Not the dataset stamp: readers of
+ * the stamp never see it.
+ */
+export const BUMP_LOAD_GENERATION = `
+MERGE (l:DatasetLoad {id: 'current'})
+SET l.generation = coalesce(l.generation, 0) + 1, l.loading = $loading`;

@@ -34,6 +34,8 @@ export interface ProvisionOptions {
   readonly log?: (line: string) => void;
   /** Skip the Docker probe (set MLOPSKG_NO_DOCKER=1 to force the local Java path). */
   readonly allowDocker?: boolean;
+  /** JVM heap of a local Neo4j (path c), e.g. '4g'; default: src/neo4j/local.ts's small one. The benchmarks raise it for large graphs. */
+  readonly heap?: string;
 }
 
 export async function provisionNeo4j(settings: Settings['neo4j'], options: ProvisionOptions): Promise<ProvisionedNeo4j> {
@@ -49,7 +51,7 @@ export async function provisionNeo4j(settings: Settings['neo4j'], options: Provi
   const java = await javaMajorVersion();
   if (java !== undefined && java >= 17) {
     log(`Starting a local Neo4j Community 5.26 on Java ${java}...`);
-    const local = await startLocalNeo4j({ root: options.root, persistent: options.persistent, log });
+    const local = await startLocalNeo4j({ root: options.root, persistent: options.persistent, log, heap: options.heap });
     return { path: 'local-java', uri: local.uri, username: local.username, password: local.password, stop: local.stop };
   }
   throw new ProvisionError(

@@ -12,6 +12,8 @@ export function setupStatements(): string[] {
     ...ENTITY_KINDS.map((k) => `CREATE CONSTRAINT ${LABEL[k].toLowerCase()}_id IF NOT EXISTS FOR (n:${LABEL[k]}) REQUIRE n.id IS UNIQUE`),
     ...RELATION_TYPES.map((t) => `CREATE CONSTRAINT rel_${t.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${t}]-() REQUIRE r.id IS UNIQUE`),
     'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+    // The per-kind lists page in (sortKey, id) order: walking this index reads about a page, not the kind.
+    ...ENTITY_KINDS.map((k) => `CREATE INDEX ${LABEL[k].toLowerCase()}_sortkey IF NOT EXISTS FOR (n:${LABEL[k]}) ON (n.sortKey)`),
     // Full-text search over names, aliases and summaries (the standard analyzer folds case).
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText, n.summary]`,
   ];

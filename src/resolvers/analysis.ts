@@ -1,7 +1,7 @@
 // Query fields of schema/analysis.graphql. Thin: check the arguments, run one Cypher round trip
 // (src/cypher/analysis.ts), shape the answer (src/analysis-model.ts), and prime the entity loader
 // with every entity returned, so nested fields cost no extra round trip.
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import {
   buildCells,
   coverageOf,
@@ -9,18 +9,19 @@ import {
   greedyStack,
   luceneQuery,
   rankPractices,
-  toPath,
+  toPaths,
   toolsOfCells,
   type CoverageModel,
   type PathModel,
-  type PathRow,
+  type PathIdsRow,
   type RankedPracticeModel,
   type SearchHitModel,
   type StackRecommendationModel,
   type StatsModel,
 } from '../analysis-model.js';
-import { COVERAGE, PATHS, PRACTICES_ADDRESSING, RECOMMEND_STACK, SEARCH, STATS } from '../cypher/analysis.js';
-import { toEntity, type EntityRow } from '../cypher/rows.js';
+import { coverageQuery, pathsQuery, PRACTICES_ADDRESSING, RECOMMEND_STACK, SEARCH, STATS } from '../cypher/analysis.js';
+import { VersionedCache, versionOf } from '../analysis-cache.js';
+import { toEntity, type EntityRow, type RelationRow } from '../cypher/rows.js';
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind } from '../domain/ontology.js';
 import type { RequestContext } from '../context.js';
 import type { QueryResolvers } from '../generated/graphql.js';
@@ -30,6 +31,14 @@ import { badInput, intInRange, quoted } from './errors.js';
 import { MAX_IDS } from './query-entities.js';
 
 export const MAX_SEARCH_TEXT = 200;
+
+/** The columns collectPaths (src/cypher/analysis.ts) returns for paths named N. */
+type PathsOut<N extends string> = { [K in N]: PathIdsRow[] } & { [K in `${N}Entities`]: EntityRow[] } & { [K in `${N}Relations`]: RelationRow[] };
+
+function pathsOf(rec: Neo4jRecord | undefined, name: string): PathModel[] {
+  if (!rec) return [];
+  return toPaths(rec.get(name) as PathIdsRow[], rec.get(`${name}Entities`) as EntityRow[], rec.get(`${name}Relations`) as RelationRow[]);
+}
 
 function prime(ctx: RequestContext, entities: Iterable<EntityModel>): void {
   for (const e of entities) ctx.loaders.entity.prime(e.id, e);
@@ -73,31 +82,50 @@ async function search(args: { text: string; kinds?: readonly EntityKind[] | null
 async function practicesAddressing(args: { challengeId: string; first?: number | null }, ctx: RequestContext): Promise<RankedPracticeModel[]> {
   const challengeId = idArg('challengeId', args.challengeId);
   const first = intInRange('first', args.first, 1, 100, 20);
-  const res = await ctx.db.read<{ kind: string | null; paths: PathRow[] }>(PRACTICES_ADDRESSING, { challengeId });
+  const res = await ctx.db.read<{ kind: string | null } & PathsOut<'paths'>>(PRACTICES_ADDRESSING, { challengeId });
   const rec = res.records[0];
   const kind = rec?.get('kind') ?? null;
   if (kind !== 'CHALLENGE') {
     throw badInput('challengeId', kind === null ? `no entity has id ${quoted(challengeId)}` : `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
   }
-  const paths = (rec?.get('paths') ?? []).map(toPath);
+  const paths = pathsOf(rec as Neo4jRecord | undefined, 'paths');
   prime(ctx, entitiesOf(paths));
   return rankPractices(paths).slice(0, first);
 }
 
+/** The full matrix (no ids asked) per dataset version: it changes only when the graph is re-seeded. */
+const fullCoverage = new VersionedCache<{ model: CoverageModel; entities: EntityModel[] }>(
+  // At most 5,000 paths (~10 MB; the curated graph has ~130, its ×10 synthetic growth ~1,300):
+  // larger matrices are computed per request, to keep the process's memory bounded.
+  5_000,
+  (v) => v.model.cells.reduce((n, c) => n + c.paths.length, 0),
+);
+
 async function coverage(args: { toolIds?: readonly string[] | null; practiceIds?: readonly string[] | null }, ctx: RequestContext): Promise<CoverageModel> {
   const toolIds = idListArg('toolIds', args.toolIds);
   const practiceIds = idListArg('practiceIds', args.practiceIds);
-  const res = await ctx.db.read<{ practices: EntityRow[]; tools: EntityRow[]; paths: PathRow[] }>(COVERAGE, { toolIds, practiceIds });
-  const rec = res.records[0];
-  const practices = (rec?.get('practices') ?? []).map(toEntity);
-  const askedTools = (rec?.get('tools') ?? []).map(toEntity);
-  if (practiceIds) requireFound('practiceIds', 'PRACTICE', practiceIds, practices);
-  if (toolIds) requireFound('toolIds', 'TOOL', toolIds, askedTools);
-  const paths = (rec?.get('paths') ?? []).map(toPath);
-  const cells = buildCells(paths);
-  const tools = toolIds ? askedTools : toolsOfCells(cells);
-  prime(ctx, [...practices, ...tools, ...entitiesOf(paths)]);
-  return coverageOf(tools, practices, cells);
+  const full = toolIds === null && practiceIds === null;
+  const compute = async () => {
+    const res = await ctx.db.read<{ practices: EntityRow[]; tools: EntityRow[]; versionBefore: string | null; versionAfter: string | null } & PathsOut<'paths'>>(
+      coverageQuery(toolIds !== null, practiceIds !== null, full),
+      { ...(toolIds ? { toolIds } : {}), ...(practiceIds ? { practiceIds } : {}) },
+    );
+    const rec = res.records[0];
+    const practices = (rec?.get('practices') ?? []).map(toEntity);
+    const askedTools = (rec?.get('tools') ?? []).map(toEntity);
+    if (practiceIds) requireFound('practiceIds', 'PRACTICE', practiceIds, practices);
+    if (toolIds) requireFound('toolIds', 'TOOL', toolIds, askedTools);
+    const paths = pathsOf(rec as Neo4jRecord | undefined, 'paths');
+    const cells = buildCells(paths);
+    const tools = toolIds ? askedTools : toolsOfCells(cells);
+    return {
+      value: { model: coverageOf(tools, practices, cells), entities: [...practices, ...tools, ...entitiesOf(paths)] },
+      version: versionOf(rec?.get('versionBefore') ?? null, rec?.get('versionAfter') ?? null),
+    };
+  };
+  const { model, entities } = full ? await fullCoverage.get(ctx.db, 'all', compute) : (await compute()).value;
+  prime(ctx, entities);
+  return model;
 }
 
 async function recommendStack(args: { challengeIds: readonly string[]; maxTools?: number | null }, ctx: RequestContext): Promise<StackRecommendationModel> {
@@ -105,14 +133,14 @@ async function recommendStack(args: { challengeIds: readonly string[]; maxTools?
   const challengeIds = [...new Set(args.challengeIds.map((v) => v.trim()))];
   if (challengeIds.length === 0) throw badInput('challengeIds', 'give at least one challenge id');
   if (challengeIds.length > MAX_IDS) throw badInput('challengeIds', `at most ${MAX_IDS} ids, got ${challengeIds.length}`);
-  const res = await ctx.db.read<{ asked: { id: string; kind: string | null }[]; addressing: PathRow[]; support: PathRow[] }>(RECOMMEND_STACK, {
+  const res = await ctx.db.read<{ asked: { id: string; kind: string | null }[] } & PathsOut<'addressing'> & PathsOut<'support'>>(RECOMMEND_STACK, {
     challengeIds,
   });
   const rec = res.records[0];
   const wrong = (rec?.get('asked') ?? []).filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
   if (wrong.length > 0) throw badInput('challengeIds', `not the id of any CHALLENGE: ${wrong.slice(0, 10).map((w) => quoted(w)).join(', ')}`);
-  const addressing = (rec?.get('addressing') ?? []).map(toPath);
-  const support = (rec?.get('support') ?? []).map(toPath);
+  const addressing = pathsOf(rec as Neo4jRecord | undefined, 'addressing');
+  const support = pathsOf(rec as Neo4jRecord | undefined, 'support');
   prime(ctx, [...entitiesOf(addressing), ...entitiesOf(support)]);
   return greedyStack(rankPractices(addressing), buildCells(support), maxTools);
 }
@@ -125,10 +153,9 @@ async function paths(
   const toId = idArg('toId', args.toId);
   const maxHops = intInRange('maxHops', args.maxHops, 1, 6, 4);
   const first = intInRange('first', args.first, 1, 20, 5);
-  const res = await ctx.db.read<{ fromNode: EntityRow | null; toNode: EntityRow | null; paths: PathRow[] }>(PATHS, {
+  const res = await ctx.db.read<{ fromNode: EntityRow | null; toNode: EntityRow | null } & PathsOut<'paths'>>(pathsQuery(maxHops), {
     fromId,
     toId,
-    maxHops: neo4j.int(maxHops),
     first: neo4j.int(first),
   });
   const rec = res.records[0];
@@ -141,7 +168,7 @@ async function paths(
     prime(ctx, [e]);
     return [{ entities: [e], relations: [], length: 0 }];
   }
-  const found = (rec?.get('paths') ?? []).map(toPath);
+  const found = pathsOf(rec as Neo4jRecord | undefined, 'paths');
   prime(ctx, entitiesOf(found));
   return found;
 }

@@ -4,8 +4,11 @@ import { ENTITY_KINDS, LABEL } from '../domain/ontology.js';
 import type { Resolvers } from '../generated/graphql.js';
 import type { EntityModel } from '../model.js';
 import type { RequestContext } from '../context.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { intInRange } from './errors.js';
-import { LINK_FIELDS } from './link-fields.js';
+import { asksOnlyId, entityRef } from './id-only.js';
+import { prefetchedLinks } from './prefetch.js';
+import { LINK_FIELDS, typedLinkRequest } from './link-fields.js';
 
 type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -27,16 +30,10 @@ function commonFields() {
 }
 
 function typedLinkFields(typeName: string) {
-  const fields: Record<string, (e: EntityModel, args: { first?: number | null }, ctx: RequestContext) => unknown> = {};
+  const fields: Record<string, (e: EntityModel, args: { first?: number | null }, ctx: RequestContext, info: GraphQLResolveInfo) => unknown> = {};
   for (const [field, spec] of Object.entries(LINK_FIELDS[typeName] ?? {})) {
-    fields[field] = (e, args, ctx) =>
-      ctx.loaders.links.load({
-        id: e.id,
-        types: [...spec.types].sort(),
-        direction: spec.direction,
-        kind: spec.kind,
-        first: intInRange('first', args.first, 1, 100, 50),
-      });
+    // Fetched ahead with the list this entity is in (src/resolvers/prefetch.ts), or batched per level.
+    fields[field] = (e, args, ctx, info) => prefetchedLinks(ctx, info) ?? ctx.loaders.links.load(typedLinkRequest(e.id, spec, args));
   }
   return fields;
 }
@@ -55,15 +52,16 @@ export function entityResolvers(): Resolvers {
       __resolveType: (e: EntityModel) => LABEL[e.kind],
     },
     Citation: {
-      source: async (c: { source: string }, _args: unknown, ctx: RequestContext) => {
+      source: async (c: { source: string }, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => {
+        if (asksOnlyId(info)) return entityRef(c.source);
         const s = await ctx.loaders.entity.load(c.source);
         if (!s) throw new Error(`citation names unknown source ${c.source}`);
         return s;
       },
     },
     Relation: {
-      from: (r: { from: string }, _a: unknown, ctx: RequestContext) => ctx.loaders.entity.load(r.from),
-      to: (r: { to: string }, _a: unknown, ctx: RequestContext) => ctx.loaders.entity.load(r.to),
+      from: (r: { from: string }, _a: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => (asksOnlyId(info) ? entityRef(r.from) : ctx.loaders.entity.load(r.from)),
+      to: (r: { to: string }, _a: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => (asksOnlyId(info) ? entityRef(r.to) : ctx.loaders.entity.load(r.to)),
     },
   };
   for (const kind of ENTITY_KINDS) {

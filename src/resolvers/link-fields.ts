@@ -1,6 +1,8 @@
 // Which relations each typed relation field of schema/entities.graphql follows.
 // One entry per field: relation types, direction from the asking entity, and the kind at the other end.
 import type { EntityKind, RelationType } from '../domain/ontology.js';
+import type { LinkRequest } from '../loaders/index.js';
+import { intInRange } from './errors.js';
 
 export interface LinkFieldSpec {
   readonly types: readonly RelationType[];
@@ -85,3 +87,14 @@ export const LINK_FIELDS: Record<string, Record<string, LinkFieldSpec>> = {
     improves: { types: ['IMPROVES'], direction: 'OUT', kind: 'ROBUSTNESS_ASPECT' },
   },
 };
+
+/** The loader request of a typed relation field; src/resolvers/prefetch.ts plans with the same `first`. */
+export function typedLinkRequest(id: string, spec: LinkFieldSpec, args: { first?: number | null }): LinkRequest {
+  return {
+    id,
+    types: [...spec.types].sort(),
+    direction: spec.direction,
+    kind: spec.kind,
+    first: intInRange('first', args.first, 1, 100, 50),
+  };
+}

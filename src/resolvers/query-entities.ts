@@ -1,13 +1,15 @@
 // Query fields that fetch entities: by id, and one paginated list per kind.
 import neo4j from 'neo4j-driver';
-import { ENTITY_KINDS, type EntityKind } from '../domain/ontology.js';
-import { LIST_BY_KIND } from '../cypher/entities.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ENTITY_KINDS, LABEL, type EntityKind } from '../domain/ontology.js';
+import { ENTITY_PROJECTION, entityProjection, listByKindQuery, type ListFilters } from '../cypher/entities.js';
 import { toEntity, type EntityRow } from '../cypher/rows.js';
 import type { ConnectionModel } from '../model.js';
 import type { RequestContext } from '../context.js';
 import type { EntityFilter } from '../generated/graphql.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { badInput, intInRange } from './errors.js';
+import { keepPrefetched, pathKey, planConnection, prefetchCypher } from './prefetch.js';
 
 /** The Query field name of each kind's list (schema/query.graphql). */
 export const LIST_FIELD: Record<EntityKind, string> = {
@@ -35,19 +37,30 @@ async function listByKind(
   kind: EntityKind,
   args: { first?: number | null; after?: string | null; filter?: EntityFilter | null },
   ctx: RequestContext,
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionModel> {
   const first = intInRange('first', args.first, 1, 100, 20);
   const after = decodeCursor('after', args.after);
   const f = args.filter ?? {};
   const text = f.text?.trim().toLowerCase() || null;
   if (text && text.length > 200) throw badInput('filter.text', 'at most 200 characters');
-  const res = await ctx.db.read<{ total: number; page: [string, EntityRow][] }>(LIST_BY_KIND, {
-    kind,
+  // The relation fields the selection asks of the page's nodes come in the same round trip, and the
+  // nodes are read with the properties the selection asks for (src/resolvers/prefetch.ts).
+  const plan = info ? planConnection(info, LABEL[kind]) : { positions: [], nodeProps: null };
+  const prefetch = prefetchCypher(plan.positions, 'n');
+  const listPath = info ? pathKey(info.path) : '';
+  const filters = {
     text,
     sourceId: f.sourceId ?? null,
     confidence: f.confidence ?? null,
     stageId: f.stageId ?? null,
     categoryId: f.categoryId ?? null,
+  };
+  const given = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v !== null])) as unknown as ListFilters;
+  const cypher = listByKindQuery(kind, given, plan.nodeProps ? entityProjection(plan.nodeProps) : ENTITY_PROJECTION, prefetch.map);
+  const res = await ctx.db.read<{ total: number; page: [string, EntityRow, Parameters<typeof keepPrefetched>[4]][] }>(cypher, {
+    ...prefetch.params,
+    ...filters,
     afterKey: after?.sortKey ?? null,
     afterId: after?.id ?? null,
     limit: neo4j.int(first + 1),
@@ -56,9 +69,11 @@ async function listByKind(
   const total = rec?.get('total') ?? 0;
   const rows = rec?.get('page') ?? [];
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map(([sortKey, row]) => {
+  const edges = pageRows.map(([sortKey, row, fetched], i) => {
     const node = toEntity(row);
-    ctx.loaders.entity.prime(node.id, node);
+    // Only complete entities may answer later lookups by id.
+    if (!plan.nodeProps) ctx.loaders.entity.prime(node.id, node);
+    keepPrefetched(ctx, plan.positions, listPath, i, fetched);
     return { cursor: encodeCursor(sortKey, node.id), node };
   });
   return {
@@ -82,7 +97,8 @@ export function entityQueryResolvers() {
     },
   };
   for (const kind of ENTITY_KINDS) {
-    query[LIST_FIELD[kind]] = (_: unknown, args: Parameters<typeof listByKind>[1], ctx: RequestContext) => listByKind(kind, args, ctx);
+    query[LIST_FIELD[kind]] = (_: unknown, args: Parameters<typeof listByKind>[1], ctx: RequestContext, info: GraphQLResolveInfo) =>
+      listByKind(kind, args, ctx, info);
   }
   return query;
 }

@@ -1,9 +1,26 @@
-// Writes a validated dataset into Neo4j in ONE transaction: it all commits or nothing changes.
+// Writes a validated dataset into Neo4j: it all takes effect or nothing changes.
 // Idempotent (MERGE on stable ids, properties replaced), stamps the dataset version, removes what
 // the files no longer hold only when asked (prune), and can report the change without writing.
-import { ENTITY_KINDS, RELATION_TYPES } from '../domain/ontology.js';
+//
+// Two ways to write, chosen from the change the load makes:
+//   - ONE transaction (any load that changes or prunes something, and every small load): it commits
+//     or rolls back as a whole; its UNWIND statements go in slices of `batchRows` rows, so no single
+//     statement carries a huge parameter.
+//   - batches (a load that only ADDS more than `batchRows` entities and relations, e.g. a first load
+//     of a large graph): the new entities, then the new relations, are CREATEd in transactions of
+//     `batchRows` rows each, and the stamp is written last, in its own transaction. A batch that fails
+//     undoes what the earlier batches created, so the graph and the stamp are left as they were. The
+//     stamp flips only when everything is in; readers that cache per dataset version also watch the
+//     load generation (BUMP_LOAD_GENERATION), which a batched load raises when it starts and ends.
+//   A huge one-transaction load needs the whole change in Neo4j's heap; batches need one batch.
+import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from '../domain/ontology.js';
 import type { Db } from '../neo4j/driver.js';
 import {
+  BUMP_LOAD_GENERATION,
+  createEntities,
+  createRelations,
+  DELETE_ENTITIES_BY_ID,
+  deleteRelationsById,
   PRUNE_ENTITIES,
   PRUNE_RELATIONS,
   READ_ALL_ENTITIES,
@@ -21,6 +38,8 @@ export interface LoadOptions {
   readonly prune?: boolean;
   /** Compute and return the change, write nothing. */
   readonly dryRun?: boolean;
+  /** Rows per UNWIND statement, and per transaction when a load that only adds is batched (default 5,000). */
+  readonly batchRows?: number;
 }
 
 export interface ChangeSet {
@@ -36,7 +55,29 @@ export interface LoadResult {
   readonly version: string;
   readonly changes: ChangeSet;
   readonly written: boolean;
+  /** How it was written: one transaction, or batches (a load that only adds). */
+  readonly mode?: 'one-transaction' | 'batched';
 }
+
+export const DEFAULT_BATCH_ROWS = 5_000;
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+const entityRow = (e: DatasetEntity) => ({ id: e.id, props: entityProps(e) });
+const relationRow = (r: DatasetRelation) => ({ id: r.id, from: r.from, to: r.to, props: relationProps(r) });
 
 /** The version the API reports: date of the load and the start of the content hash. */
 export function datasetVersion(contentHash: string, date = new Date()): string {
@@ -48,17 +89,26 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
   const changes = diff(before, dataset, options.prune ?? false);
   const version = datasetVersion(dataset.contentHash);
   if (options.dryRun) return { version, changes, written: false };
+  const batchRows = Math.max(1, options.batchRows ?? DEFAULT_BATCH_ROWS);
+
+  const onlyAdds =
+    !options.prune &&
+    changes.changedEntities.length === 0 &&
+    changes.changedRelations.length === 0 &&
+    changes.addedEntities.length + changes.addedRelations.length > batchRows;
+  if (onlyAdds) {
+    await loadAdditionsInBatches(db, dataset, changes, version, batchRows);
+    return { version, changes, written: true, mode: 'batched' };
+  }
 
   await db.writeTx(async (tx) => {
     for (const kind of ENTITY_KINDS) {
-      const rows = dataset.entities.filter((e) => e.kind === kind).map((e) => ({ id: e.id, props: entityProps(e) }));
-      if (rows.length > 0) await tx.run(upsertEntities(kind), { rows });
+      const entities = dataset.entities.filter((e) => e.kind === kind);
+      for (const part of slices(entities, batchRows)) await tx.run(upsertEntities(kind), { rows: part.map(entityRow) });
     }
     for (const type of RELATION_TYPES) {
-      const rows = dataset.relations
-        .filter((r) => r.type === type)
-        .map((r) => ({ id: r.id, from: r.from, to: r.to, props: relationProps(r) }));
-      if (rows.length > 0) await tx.run(upsertRelations(type), { rows });
+      const relations = dataset.relations.filter((r) => r.type === type);
+      for (const part of slices(relations, batchRows)) await tx.run(upsertRelations(type), { rows: part.map(relationRow) });
     }
     if (options.prune) {
       await tx.run(PRUNE_RELATIONS, { ids: dataset.relations.map((r) => r.id) });
@@ -71,7 +121,62 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
       relations: dataset.relations.length,
     });
   });
-  return { version, changes, written: true };
+  return { version, changes, written: true, mode: 'one-transaction' };
+}
+
+/**
+ * A load that only adds: CREATE the new entities, then the new relations, `batchRows` per
+ * transaction, then stamp. What the graph already holds is equal to the dataset (the diff said so)
+ * and is not rewritten. On failure, deletes what the committed batches created and rethrows.
+ */
+async function loadAdditionsInBatches(db: Db, dataset: Dataset, changes: ChangeSet, version: string, batchRows: number): Promise<void> {
+  const newEntityIds = new Set(changes.addedEntities);
+  const newRelationIds = new Set(changes.addedRelations);
+  const createdEntities: string[] = [];
+  const createdRelations = new Map<RelationType, string[]>();
+  await db.writeTx((tx) => tx.run(BUMP_LOAD_GENERATION, { loading: true }));
+  try {
+    const entitiesByKind = groupBy(dataset.entities.filter((e) => newEntityIds.has(e.id)), (e) => e.kind);
+    const relationsByType = groupBy(dataset.relations.filter((r) => newRelationIds.has(r.id)), (r) => r.type);
+    for (const kind of ENTITY_KINDS) {
+      for (const part of slices(entitiesByKind.get(kind) ?? [], batchRows)) {
+        await db.writeTx((tx) => tx.run(createEntities(kind), { rows: part.map(entityRow) }));
+        for (const e of part) createdEntities.push(e.id);
+      }
+    }
+    for (const type of RELATION_TYPES) {
+      for (const part of slices(relationsByType.get(type) ?? [], batchRows)) {
+        const created = await db.writeTx(async (tx) => {
+          const res = await tx.run(createRelations(type), { rows: part.map(relationRow) });
+          const n = Number(res.records[0]?.get('created') ?? 0);
+          // Every end was validated and written before: a missing one means the graph changed under us.
+          if (n !== part.length) throw new Error(`loading ${type} relations: ${part.length - n} of ${part.length} have an end the graph does not hold`);
+          return n;
+        });
+        if (created > 0) {
+          const ids = createdRelations.get(type) ?? [];
+          for (const r of part) ids.push(r.id);
+          createdRelations.set(type, ids);
+        }
+      }
+    }
+    await db.writeTx((tx) =>
+      tx.run(STAMP_DATASET, { version, contentHash: dataset.contentHash, entities: dataset.entities.length, relations: dataset.relations.length }),
+    );
+  } catch (e) {
+    // Undo the committed batches: relations first, then entities (DETACH also drops any relation to them).
+    try {
+      for (const [type, ids] of createdRelations) {
+        for (const part of slices(ids, batchRows)) await db.writeTx((tx) => tx.run(deleteRelationsById(type), { ids: part }));
+      }
+      for (const part of slices(createdEntities, batchRows)) await db.writeTx((tx) => tx.run(DELETE_ENTITIES_BY_ID, { ids: part }));
+    } catch (undo) {
+      throw new Error(`${(e as Error).message} (and undoing the partial load failed too: ${(undo as Error).message}; load the dataset again)`, { cause: e });
+    }
+    throw e;
+  } finally {
+    await db.writeTx((tx) => tx.run(BUMP_LOAD_GENERATION, { loading: false })).catch(() => {});
+  }
 }
 
 export interface GraphContent {
