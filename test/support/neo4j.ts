@@ -59,7 +59,7 @@ export async function resetGraphTo(seedDir = SEED_DIR): Promise<void> {
 }
 
 async function strayNodes(db: Db): Promise<number> {
-  const res = await db.read('MATCH (n) WHERE NOT n:Entity AND NOT n:Dataset RETURN count(n) AS n');
+  const res = await db.read('MATCH (n) WHERE NOT n:Entity AND NOT n:Dataset AND NOT n:DatasetLoad RETURN count(n) AS n');
   return res.records[0]!.get('n') as number;
 }
 
