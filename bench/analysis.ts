@@ -24,10 +24,11 @@ hints are wanted, and keeping the query cost per parsed document instead of per 
 the API's per-kind lists look ahead in the selection and fetch the typed relation fields of the page's
 nodes in the list's own query (src/resolvers/prefetch.ts); @neo4j/graphql compiles the selection into
 one Cypher statement per root field (two here: the total and the page). The API reads only the
-properties the selection asks for, walks the kind's sortKey index for the page, and takes the total
-from the count store; per request it then spends its CPU on GraphQL execution like the peer does. The
-ratio moves with the machine's load between runs (1.5-2×); the peer's Cypher for the page sorts every
-challenge (its keyset filter is not index-backed), so the gap widens with the graph.`,
+properties the selection asks for, returns the nested levels as positional lists (no map keys to
+decode), walks the kind's sortKey index for the page and takes the total from the count store; then
+both spend their CPU on GraphQL execution. Across our runs the API did 1.2-2× the peer's requests per
+second on the nested list, the ratio moving with the machine's load; before the look-ahead (three
+round trips, full entities at every level) it did 0.8×.`,
   'round-trips': `Every measured operation is one Cypher round trip, whatever the page size. The
 nested list used to take one per level (3): its levels are now fetched with the list
 (src/resolvers/prefetch.ts); the DataLoaders remain for whatever the look-ahead does not plan, still
@@ -55,8 +56,9 @@ entry in its type's uniqueness index; per entity two uniqueness indexes, the kin
 and the full-text index. On this machine that is 0.2-0.5 ms each (the embedded Neo4j runs with a
 C1-only JIT and a 128 MB page cache, on 2 cores shared with the benchmark and other work), i.e.
 2,000-5,000 per second, an order of magnitude below the target. Measured alternatives: MERGE
-instead of CREATE is ~2× slower; without the relationship uniqueness constraints relationships go ~3×
-faster, but the constraints guard the ids. Bulk loads of this size are what \`neo4j-admin database
+instead of CREATE is ~1.3× slower (the loader now CREATEs what the diff says is new); without the
+relationship uniqueness constraints relationships went ~3× faster in one measurement, but the
+constraints guard the ids. Bulk loads of this size are what \`neo4j-admin database
 import\` is for; the seed loader stays transactional (a failed load leaves the graph as it was).`,
 };
 
