@@ -11,9 +11,11 @@ each other at ×1). What is left is CPU in the API's own process: Apollo Server'
 graphql-js resolving and serializing the selection field by field (about 2,000 field resolutions for
 one page of the nested list), and the per-request hardening of the API (cost analysis of every query,
 one log line per request, metrics, and Apollo's default cache-control plugin, which wraps every field
-resolution). A CPU profile of the API under the nested-list load: graphql-js ~25 %, Apollo Server
-~11 % (the cache-control plugin about a third of that), decoding Neo4j's answer ~15 %, GC ~8 %; the
-floor spends nothing on the first two. On two cores shared by Neo4j, the load generator and the door,
+resolution). A CPU profile of the API process under the nested-list load (×10, NODE_ENV=production as
+deployed): graphql-js ~13 %, Apollo Server ~10 % (its cache-control plugin ~2 %), GC ~12 %, the Neo4j
+driver ~16 %, socket and log writes ~12 % (one synchronous log line per request at the default level),
+the project's own code (look-ahead, row decoding) ~10 %, cost analysis ~1 %; the
+floor spends nothing on GraphQL, Apollo or logs. On two cores shared by Neo4j, the load generator and the door,
 at 8 concurrent requests, CPU per request becomes queueing time, so the p50 ratio follows the ratio of
 CPU per request (1.5-1.8×), not that of a lone request's latency. The target is met where the work is
 in Neo4j or cached: the full coverage matrix (cached per dataset version: faster than the floor),
@@ -27,8 +29,11 @@ one Cypher statement per root field (two here: the total and the page). The API 
 properties the selection asks for, returns the nested levels as positional lists (no map keys to
 decode), walks the kind's sortKey index for the page and takes the total from the count store; then
 both spend their CPU on GraphQL execution. Across our runs the API did 1.2-2× the peer's requests per
-second on the nested list, the ratio moving with the machine's load; before the look-ahead (three
-round trips, full entities at every level) it did 0.8×.`,
+second on the nested list at ×1 and ×10, the ratio moving with the machine's load (before the
+look-ahead: three round trips, full entities at every level, 0.8×). At ×1000 the peer's page took
+2.1 s at the median (0.13 s at ×10): its statement's cost grows with the number of challenges, while
+the API's page walks the sortKey index and stays at ~70 ms, hence 25× there. So the target is met on
+the large graph and missed on the small ones.`,
   'round-trips': `Every measured operation is one Cypher round trip, whatever the page size. The
 nested list used to take one per level (3): its levels are now fetched with the list
 (src/resolvers/prefetch.ts); the DataLoaders remain for whatever the look-ahead does not plan, still
@@ -41,15 +46,22 @@ paths stop at the asked bound. Search is the exception: the synthetic clones rep
 vocabulary, so a word matches N× more entities at ×N, most with exactly equal scores (same text), and
 the contract orders ties by name, which the full-text index cannot do: every hit is read and sorted.
 A real corpus has far fewer exact ties; Lucene's own top-k (\`queryNodes(..., {limit})\`) would then
-answer in constant time, but only when the k-th score is not tied, which the clones defeat.`,
+answer in constant time, but only when the k-th score is not tied, which the clones defeat.
+recommendStack and paths grew 1.5-1.8× (within the target): at ×1000 the store (~2.4 GB) is read
+through the local Neo4j's 128 MB page cache, and the inputs are spread over all clones on purpose.
+The ×1 and ×1000 runs were made at different times on a shared machine (see Machine), so each ratio
+carries the noise of both runs (practicesAddressing even came out faster at ×1000).`,
   rss: `The floor, a bare node:http handler with neo4j-driver run the same way (tsx, Node 20), sits at
 170-270 MB under the same load: a tsx-run Node process starts at ~75 MB before any code, the API's
 modules bring it to ~130 MB idle, and under load V8 lets the young generation (16 MB semispaces by
-default) and the old space grow before collecting. With \`NODE_OPTIONS=--max-semi-space-size=2\` (all
-doors, BENCH_NODE_OPTIONS) the API stays at about 140 MB at ×1 with no measurable latency cost in our
-runs; that is a deployment setting (package.json start script, Dockerfile), not changed here. Whole-graph
-answers on large graphs (the 4 MB coverage matrix at ×100) need more whatever the flags: such
-answers should be paged or exported (docs/explorer.md) rather than asked of GraphQL.`,
+default) and the old space fill with garbage before collecting: the heap in use falls back once the
+load stops (e.g. ~68 MB in use right after the nested-list load), so this is not live data. Capping V8
+for every door (BENCH_NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=160") kept the API at
+~140 MB at ×1; the semispace cap alone kept it at ~136-195 MB at ×10 except under the nested list
+(246 MB). A cap must leave room for the largest answer the API allows (the ×100 coverage matrix needs
+~320 MB of heap), so it is a deployment choice (package.json start script, Dockerfile), not made here.
+Whole-graph answers on large graphs (the 4 MB coverage matrix at ×100) need that memory whatever the
+flags: such answers are better exported (docs/explorer.md) than asked of GraphQL.`,
   'load-rate': `The loader writes each new entity and relation with its index entries inside Neo4j:
 per relationship two unique-index lookups of its ends, the relationship with 7 properties, and an
 entry in its type's uniqueness index; per entity two uniqueness indexes, the kind and sortKey indexes
