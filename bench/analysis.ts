@@ -28,12 +28,12 @@ nodes in the list's own query (src/resolvers/prefetch.ts); @neo4j/graphql compil
 one Cypher statement per root field (two here: the total and the page). The API reads only the
 properties the selection asks for, returns the nested levels as positional lists (no map keys to
 decode), walks the kind's sortKey index for the page and takes the total from the count store; then
-both spend their CPU on GraphQL execution. Across our runs the API did 1.2-2× the peer's requests per
-second on the nested list at ×1 and ×10, the ratio moving with the machine's load (before the
+both spend their CPU on GraphQL execution. Across our runs at ×1 and ×10 the API did 1.2-2.7× the
+peer's requests per second on the nested list, the ratio moving with the machine's load (before the
 look-ahead: three round trips, full entities at every level, 0.8×). At ×1000 the peer's page took
-2.1 s at the median (0.13 s at ×10): its statement's cost grows with the number of challenges, while
-the API's page walks the sortKey index and stays at ~70 ms, hence 25× there. So the target is met on
-the large graph and missed on the small ones.`,
+2.1 s at the median (0.13-0.28 s at ×10 across runs): its statement's cost grows with the number of challenges,
+while the API's page walks the sortKey index and stays under 100 ms, hence 25× there. The table above
+shows the latest run per scale; the target is missed wherever one of them is under 2×.`,
   'round-trips': `Every measured operation is one Cypher round trip, whatever the page size. The
 nested list used to take one per level (3): its levels are now fetched with the list
 (src/resolvers/prefetch.ts); the DataLoaders remain for whatever the look-ahead does not plan, still
@@ -47,8 +47,12 @@ vocabulary, so a word matches N× more entities at ×N, most with exactly equal 
 the contract orders ties by name, which the full-text index cannot do: every hit is read and sorted.
 A real corpus has far fewer exact ties; Lucene's own top-k (\`queryNodes(..., {limit})\`) would then
 answer in constant time, but only when the k-th score is not tied, which the clones defeat.
-recommendStack and paths grew 1.5-1.8× (within the target): at ×1000 the store (~2.4 GB) is read
-through the local Neo4j's 128 MB page cache, and the inputs are spread over all clones on purpose.
+recommendStack and paths come out around the bound (1.6-2.4× against our different ×1 runs; the floor
+grows alike: 2.3× and 1.5×): their statements touch the same number of records at every scale, but
+at ×1000 the store (~2.4 GB with its logs) is read through the local Neo4j's 128 MB page cache
+(neo4j-local/Neo4jLocal.java), with the inputs spread over all clones on purpose, so most pages come
+from the OS cache instead; a page cache sized to the store is the fix, and a provisioning option we did
+not add.
 The ×1 and ×1000 runs were made at different times on a shared machine (see Machine), so each ratio
 carries the noise of both runs (practicesAddressing even came out faster at ×1000).`,
   rss: `The floor, a bare node:http handler with neo4j-driver run the same way (tsx, Node 20), sits at
