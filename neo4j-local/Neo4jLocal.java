@@ -1,6 +1,7 @@
 // Runs Neo4j Community embedded, with the Bolt connector on a loopback port.
 // Started by src/neo4j/local.ts as `java -cp <maven classpath> Neo4jLocal.java <home> <port> <password>`
-// (Java's single-file source launcher: nothing to compile or commit).
+// (Java's single-file source launcher: nothing to compile or commit). The page cache is the system
+// property neo4jlocal.pagecache (e.g. -Dneo4jlocal.pagecache=1g; default 128m).
 //
 // Protocol with the parent process, one line each on stdout:
 //   READY <port>     Bolt accepts connections with user neo4j and the given password
@@ -29,13 +30,15 @@ public class Neo4jLocal {
     String password = args[2];
     DatabaseManagementService dbms;
     try {
+      long pageCache = ByteUnit.parse(System.getProperty("neo4jlocal.pagecache", "128m"));
       dbms = new DatabaseManagementServiceBuilder(home)
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
           .setConfig(HttpConnector.enabled, false)
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
-          // Small footprint: this runs on 2-core developer and CI machines next to Node.
-          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+          // Small by default: this runs on 2-core developer and CI machines next to Node. Large
+          // graphs (the benchmarks' x100 and x1000) ask for a page cache that holds their store.
+          .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
           .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
           .build();
       // A fresh home has user neo4j with the default password; set ours. A restarted home may

@@ -36,6 +36,10 @@ export interface ProvisionOptions {
   readonly allowDocker?: boolean;
   /** JVM heap of a local Neo4j (path c), e.g. '4g'; default: src/neo4j/local.ts's small one. The benchmarks raise it for large graphs. */
   readonly heap?: string;
+  /** Page cache of a local Neo4j (path c), e.g. '2g'; default 128m. */
+  readonly pageCache?: string;
+  /** JIT mode of a local Neo4j (path c); see LocalNeo4jOptions.jit. */
+  readonly jit?: 'startup' | 'throughput';
 }
 
 export async function provisionNeo4j(settings: Settings['neo4j'], options: ProvisionOptions): Promise<ProvisionedNeo4j> {
@@ -51,7 +55,7 @@ export async function provisionNeo4j(settings: Settings['neo4j'], options: Provi
   const java = await javaMajorVersion();
   if (java !== undefined && java >= 17) {
     log(`Starting a local Neo4j Community 5.26 on Java ${java}...`);
-    const local = await startLocalNeo4j({ root: options.root, persistent: options.persistent, log, heap: options.heap });
+    const local = await startLocalNeo4j({ root: options.root, persistent: options.persistent, log, heap: options.heap, pageCache: options.pageCache, jit: options.jit });
     return { path: 'local-java', uri: local.uri, username: local.username, password: local.password, stop: local.stop };
   }
   throw new ProvisionError(
