@@ -40,7 +40,17 @@ export interface LoadOptions {
   readonly dryRun?: boolean;
   /** Rows per UNWIND statement, and per transaction when a load that only adds is batched (default 5,000). */
   readonly batchRows?: number;
+  /**
+   * Batches in flight at once when a load that only adds is batched (default 2): Neo4j writes one
+   * while the next is encoded and sent. Relations that share an end may then wait on each other's
+   * locks; a deadlock is a transient error that the driver retries.
+   */
+  readonly concurrency?: number;
+  /** Told how long each phase took (reading the graph, diffing, entities, relations, stamp), in ms. */
+  readonly onPhase?: (phase: LoadPhase, ms: number) => void;
 }
+
+export type LoadPhase = 'read' | 'diff' | 'entities' | 'relations' | 'stamp';
 
 export interface ChangeSet {
   readonly addedEntities: string[];
@@ -60,6 +70,7 @@ export interface LoadResult {
 }
 
 export const DEFAULT_BATCH_ROWS = 5_000;
+export const DEFAULT_CONCURRENCY = 2;
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -85,11 +96,15 @@ export function datasetVersion(contentHash: string, date = new Date()): string {
 }
 
 export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions = {}): Promise<LoadResult> {
+  const timer = phaseTimer(options.onPhase);
   const before = await readGraph(db);
+  timer('read');
   const changes = diff(before, dataset, options.prune ?? false);
+  timer('diff');
   const version = datasetVersion(dataset.contentHash);
   if (options.dryRun) return { version, changes, written: false };
   const batchRows = Math.max(1, options.batchRows ?? DEFAULT_BATCH_ROWS);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
 
   const onlyAdds =
     !options.prune &&
@@ -97,7 +112,7 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
     changes.changedRelations.length === 0 &&
     changes.addedEntities.length + changes.addedRelations.length > batchRows;
   if (onlyAdds) {
-    await loadAdditionsInBatches(db, dataset, changes, version, batchRows);
+    await loadAdditionsInBatches(db, dataset, changes, version, batchRows, concurrency, timer);
     return { version, changes, written: true, mode: 'batched' };
   }
 
@@ -106,6 +121,7 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
       const entities = dataset.entities.filter((e) => e.kind === kind);
       for (const part of slices(entities, batchRows)) await tx.run(upsertEntities(kind), { rows: part.map(entityRow) });
     }
+    timer('entities');
     for (const type of RELATION_TYPES) {
       const relations = dataset.relations.filter((r) => r.type === type);
       for (const part of slices(relations, batchRows)) await tx.run(upsertRelations(type), { rows: part.map(relationRow) });
@@ -114,6 +130,7 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
       await tx.run(PRUNE_RELATIONS, { ids: dataset.relations.map((r) => r.id) });
       await tx.run(PRUNE_ENTITIES, { ids: dataset.entities.map((e) => e.id) });
     }
+    timer('relations');
     await tx.run(STAMP_DATASET, {
       version,
       contentHash: dataset.contentHash,
@@ -121,6 +138,7 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
       relations: dataset.relations.length,
     });
   });
+  timer('stamp');
   return { version, changes, written: true, mode: 'one-transaction' };
 }
 
@@ -129,7 +147,15 @@ export async function loadDataset(db: Db, dataset: Dataset, options: LoadOptions
  * transaction, then stamp. What the graph already holds is equal to the dataset (the diff said so)
  * and is not rewritten. On failure, deletes what the committed batches created and rethrows.
  */
-async function loadAdditionsInBatches(db: Db, dataset: Dataset, changes: ChangeSet, version: string, batchRows: number): Promise<void> {
+async function loadAdditionsInBatches(
+  db: Db,
+  dataset: Dataset,
+  changes: ChangeSet,
+  version: string,
+  batchRows: number,
+  concurrency: number,
+  timer: (phase: LoadPhase) => void,
+): Promise<void> {
   const newEntityIds = new Set(changes.addedEntities);
   const newRelationIds = new Set(changes.addedRelations);
   const createdEntities: string[] = [];
@@ -138,14 +164,16 @@ async function loadAdditionsInBatches(db: Db, dataset: Dataset, changes: ChangeS
   try {
     const entitiesByKind = groupBy(dataset.entities.filter((e) => newEntityIds.has(e.id)), (e) => e.kind);
     const relationsByType = groupBy(dataset.relations.filter((r) => newRelationIds.has(r.id)), (r) => r.type);
-    for (const kind of ENTITY_KINDS) {
-      for (const part of slices(entitiesByKind.get(kind) ?? [], batchRows)) {
+    const entityBatches = ENTITY_KINDS.flatMap((kind) =>
+      [...slices(entitiesByKind.get(kind) ?? [], batchRows)].map((part) => async () => {
         await db.writeTx((tx) => tx.run(createEntities(kind), { rows: part.map(entityRow) }));
         for (const e of part) createdEntities.push(e.id);
-      }
-    }
-    for (const type of RELATION_TYPES) {
-      for (const part of slices(relationsByType.get(type) ?? [], batchRows)) {
+      }),
+    );
+    await runBatches(entityBatches, concurrency);
+    timer('entities');
+    const relationBatches = RELATION_TYPES.flatMap((type) =>
+      [...slices(relationsByType.get(type) ?? [], batchRows)].map((part) => async () => {
         const created = await db.writeTx(async (tx) => {
           const res = await tx.run(createRelations(type), { rows: part.map(relationRow) });
           const n = Number(res.records[0]?.get('created') ?? 0);
@@ -158,11 +186,14 @@ async function loadAdditionsInBatches(db: Db, dataset: Dataset, changes: ChangeS
           for (const r of part) ids.push(r.id);
           createdRelations.set(type, ids);
         }
-      }
-    }
+      }),
+    );
+    await runBatches(relationBatches, concurrency);
+    timer('relations');
     await db.writeTx((tx) =>
       tx.run(STAMP_DATASET, { version, contentHash: dataset.contentHash, entities: dataset.entities.length, relations: dataset.relations.length }),
     );
+    timer('stamp');
   } catch (e) {
     // Undo the committed batches: relations first, then entities (DETACH also drops any relation to them).
     try {
@@ -177,6 +208,38 @@ async function loadAdditionsInBatches(db: Db, dataset: Dataset, changes: ChangeS
   } finally {
     await db.writeTx((tx) => tx.run(BUMP_LOAD_GENERATION, { loading: false })).catch(() => {});
   }
+}
+
+/**
+ * Runs the batches, at most `concurrency` at a time. After a failure it starts no new batch, waits
+ * for the running ones to end (so the caller's undo sees every batch that committed), then throws
+ * the first error.
+ */
+async function runBatches(batches: readonly (() => Promise<void>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < batches.length) {
+      const batch = batches[next++]!;
+      try {
+        await batch();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+/** Calls onPhase with the time since the previous phase ended. */
+function phaseTimer(onPhase: LoadOptions['onPhase']): (phase: LoadPhase) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    onPhase?.(phase, now - last);
+    last = now;
+  };
 }
 
 export interface GraphContent {
