@@ -105,6 +105,24 @@ function defaultFirst(field: GraphQLField<unknown, unknown>): number | undefined
   return typeof arg?.defaultValue === 'number' ? arg.defaultValue : undefined;
 }
 
+/**
+ * Costs already computed, per parsed document (Apollo keeps one DocumentNode per query text in its
+ * document store, so a dashboard's repeated query is the same object) and per operation + variables.
+ * Walking a document with its type info costs more than the small queries it guards; dashboards send
+ * the same few queries again and again. Refusals (thrown) are not cached: they are recomputed.
+ */
+const costCache = new WeakMap<DocumentNode, Map<string, number>>();
+const COSTS_PER_DOCUMENT = 64;
+
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  let costs = costCache.get(document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+  if (!costs) costCache.set(document, (costs = new Map()));
+  // Many variable sets for one document (a paging client): start over rather than grow without bound.
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+  costs.set(key, cost);
+  return cost;
 }
