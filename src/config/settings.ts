@@ -53,6 +53,8 @@ export const SettingsSchema = z
     ),
     ...limitSettings(),
     REQUEST_TIMEOUT_MS: intSetting(100, 600_000, 10_000),
+    /** Memory for whole answers kept per dataset version (src/http/response-cache.ts); 0 turns it off. */
+    RESPONSE_CACHE_MB: intSetting(0, 4096, 32),
     CORS_ORIGINS: z.preprocess(
       blankToUndefined,
       z
@@ -83,6 +85,8 @@ export interface Settings {
   readonly limits: Limits;
   /** Deadline of one request; every Neo4j transaction of it times out by then. */
   readonly requestTimeoutMs: number;
+  /** Bytes of whole answers the response cache may keep (0: no cache). */
+  readonly responseCacheBytes: number;
   /** '*' or a list of allowed browser origins. */
   readonly corsOrigins: '*' | readonly string[];
   readonly introspection: boolean;
@@ -135,6 +139,7 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
       maxBodyBytes: s.MAX_BODY_BYTES,
     },
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
+    responseCacheBytes: s.RESPONSE_CACHE_MB * 1024 * 1024,
     corsOrigins: s.CORS_ORIGINS === '*' ? '*' : s.CORS_ORIGINS.split(',').map((o) => o.trim()),
     introspection: s.INTROSPECTION === 'true',
   };

@@ -25,7 +25,8 @@ RETURN count(*) AS removed`;
 
 export const STAMP_DATASET = `
 MERGE (d:Dataset {id: 'current'})
-SET d.version = $version, d.contentHash = $contentHash, d.loadedAt = datetime(), d.entities = $entities, d.relations = $relations`;
+SET d.version = $version, d.contentHash = $contentHash, d.loadedAt = datetime(), d.entities = $entities, d.relations = $relations,
+    d.stamps = coalesce(d.stamps, 0) + 1`;
 
 /** Everything the graph holds, in the shape of the seed's canonical form (see graph-form.ts). */
 export const READ_ALL_ENTITIES = `

@@ -6,13 +6,14 @@ export interface Metrics {
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly latency: Histogram<'operation'>;
   readonly refusals: Counter<'limit'>;
+  readonly responseCache: Counter<'outcome'>;
   /** Label an operation name safely: bounded, so a client cannot blow up the label set. */
   operationLabel(name: string | null | undefined): string;
 }
 
 const MAX_OPERATION_LABELS = 200;
 
-export function createMetrics(neo4jInFlight: () => number): Metrics {
+export function createMetrics(neo4jInFlight: () => number, responseCacheBytes: () => number = () => 0): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -34,6 +35,20 @@ export function createMetrics(neo4jInFlight: () => number): Metrics {
     labelNames: ['limit'] as const,
     registers: [registry],
   });
+  const responseCache = new Counter({
+    name: 'mlopskg_response_cache_total',
+    help: 'Query operations by how the response cache answered them (hit, miss).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'mlopskg_response_cache_bytes',
+    help: 'JSON bytes of the answers the response cache holds now.',
+    registers: [registry],
+    collect() {
+      this.set(responseCacheBytes());
+    },
+  });
   new Gauge({
     name: 'mlopskg_neo4j_queries_in_flight',
     help: 'Neo4j queries running now (each holds a pooled connection): the pool in use.',
@@ -48,6 +63,7 @@ export function createMetrics(neo4jInFlight: () => number): Metrics {
     requests,
     latency,
     refusals,
+    responseCache,
     operationLabel(name) {
       if (!name || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'anonymous';
       if (seen.has(name)) return name;

@@ -67,7 +67,9 @@ async function strayNodes(db: Db): Promise<number> {
 export async function startTestService(seedDir = SEED_DIR, env: Record<string, string> = {}): Promise<RunningService> {
   await resetGraphTo(seedDir);
   return startService({
-    settings: parseSettings({ PORT: '0', ...env }),
+    // The response cache is off unless a test asks for it (test/response-cache.test.ts does): most
+    // tests count the Cypher round trips that executing a query takes, which a cache hit skips.
+    settings: parseSettings({ PORT: '0', RESPONSE_CACHE_MB: '0', ...env }),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     neo4j: testNeo4j(),
     seedDir,
