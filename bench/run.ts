@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 1|10|100|1000] [--duration 5] [--connections 8] [--ops a,b] [--doors api,floor,peer] [--no-docs]
+// npm run bench [-- --scale 1|10|100|1000] [--duration 5] [--connections 8] [--ops a,b] [--doors api,apiUncached,floor,peer] [--no-docs]
 //
 // Provisions a Neo4j the way the app does (NEO4J_URI, else Docker, else a local Neo4j; throw-away),
 // starts the API on it (startService, which seeds the curated graph), grows the graph to the chosen
@@ -37,10 +37,11 @@ interface Args {
   doors: DoorName[];
   docs: boolean;
   heap?: string;
+  pageCache?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'floor', 'peer'], docs: true };
+  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer'], docs: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -55,13 +56,14 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--ops') args.ops = value().split(',').map((o) => opSpec(o as OpName).name);
     else if (a === '--doors') args.doors = value().split(',') as DoorName[];
     else if (a === '--heap') args.heap = value();
+    else if (a === '--page-cache') args.pageCache = value();
     else if (a === '--no-docs') args.docs = false;
     else if (a === '--render-docs') {
       console.log(`[bench] rewrote ${rerenderDocs()} from its data block`);
       process.exit(0);
     }
     else if (a === '--help') {
-      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,floor,peer] [--heap 2g] [--no-docs] | --render-docs');
+      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer] [--heap 2g] [--page-cache 1g] [--no-docs] | --render-docs');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -74,6 +76,8 @@ function parseArgs(argv: string[]): Args {
 
 /** Heap of the benchmark's local Neo4j: the app's default up to ×10, more for the large graphs' queries. */
 const HEAP_BY_SCALE: Record<number, string> = { 1: '768m', 10: '768m', 100: '2g', 1000: '4g' };
+/** Page cache of the benchmark's local Neo4j: enough to hold the store (~2.4 GB with its logs at ×1000). */
+const PAGE_CACHE_BY_SCALE: Record<number, string> = { 1: '128m', 10: '256m', 100: '512m', 1000: '3g' };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -148,7 +152,7 @@ function peerVariables(op: OpName, input: unknown): Record<string, unknown> {
 function requestFor(door: DoorName, url: string, op: OpName, input: unknown): HttpRequest {
   const spec = opSpec(op);
   const pathname = new URL(url).pathname;
-  if (door === 'api') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
+  if (door === 'api' || door === 'apiUncached') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
   if (door === 'floor') return { path: `/${op}`, headers: JSON_HEADERS, body: JSON.stringify(input) };
   if (!('query' in spec.peer)) throw new Error(`the peer has no ${op}`);
   return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.peer.query, variables: peerVariables(op, input) }) };
@@ -237,8 +241,11 @@ async function main(): Promise<void> {
 
   const settings = parseSettings(process.env);
   const heap = args.heap ?? HEAP_BY_SCALE[args.scale] ?? '768m';
-  const neo4j: ProvisionedNeo4j = await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: false, heap, log });
-  log(`Neo4j: ${neo4j.path} at ${neo4j.uri}${neo4j.path === 'local-java' ? ` (heap ${heap})` : ''}`);
+  const pageCache = args.pageCache ?? PAGE_CACHE_BY_SCALE[args.scale] ?? '128m';
+  // A local Neo4j runs with the full JIT here, as for `npm start`: the load and the measurements are
+  // long, heavy work (the tests keep the quick-starting C1-only JIT).
+  const neo4j: ProvisionedNeo4j = await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: false, heap, pageCache, jit: 'throughput', log });
+  log(`Neo4j: ${neo4j.path} at ${neo4j.uri}${neo4j.path === 'local-java' ? ` (heap ${heap}, page cache ${pageCache})` : ''}`);
   const db = new Db(createDriver(neo4j), neo4j.database, 600_000);
   const doors: RunningDoor[] = [];
   try {
@@ -265,7 +272,8 @@ async function main(): Promise<void> {
     const shape = profile(scaled);
     log(`generated ×${args.scale}: ${shape.entities} entities, ${shape.relations} relations in ${generateSec.toFixed(1)} s`);
     t = performance.now();
-    const loaded = await loadDataset(db, scaled);
+    const phases: Record<string, number> = {};
+    const loaded = await loadDataset(db, scaled, { onPhase: (phase, ms) => (phases[phase] = Math.round(ms / 100) / 10) });
     const loadSec = (performance.now() - t) / 1000;
     const load = {
       entities: shape.entities,
@@ -277,8 +285,10 @@ async function main(): Promise<void> {
       mode: loaded.mode ?? 'one-transaction',
       generateSeconds: Math.round(generateSec * 10) / 10,
       heap: neo4j.path === 'local-java' ? heap : null,
+      pageCache: neo4j.path === 'local-java' ? pageCache : null,
+      phases,
     };
-    log(`loaded in ${load.seconds} s (${load.mode}): ${load.relationsPerSec} relationships/s`);
+    log(`loaded in ${load.seconds} s (${load.mode}): ${load.relationsPerSec} relationships/s (${Object.entries(phases).map(([p, sec]) => `${p} ${sec} s`).join(', ')})`);
     const inputs = pickInputs(base, scaled, args.scale);
     scaled = undefined as never; // let the large dataset go before measuring
 
@@ -286,6 +296,12 @@ async function main(): Promise<void> {
     const neo4jVersion = versions.records.map((r) => `${r.get('name')} ${r.get('versions').join('/')} ${r.get('edition')}`).join(', ');
 
     const byDoor = new Map<DoorName, RunningDoor>([['api', api]]);
+    if (args.doors.includes('apiUncached')) {
+      // The same API with its response cache off: what executing each query costs.
+      const d = await startDoor('api', { ...env, RESPONSE_CACHE_MB: '0' }, logFile);
+      doors.push(d);
+      byDoor.set('apiUncached', d);
+    }
     if (args.doors.includes('floor')) {
       const d = await startDoor('floor', env, logFile);
       doors.push(d);
@@ -322,6 +338,17 @@ async function main(): Promise<void> {
         answers.set(name, probes);
       }
       const apiAnswers = answers.get('api')!;
+      const uncachedAnswers = answers.get('apiUncached');
+      if (uncachedAnswers) {
+        const differing = apiAnswers.filter((a, i) => !isDeepStrictEqual(a.data, uncachedAnswers[i]!.data)).length;
+        result.checks.push(differing === 0 ? 'API answers equal with and without the response cache' : `API answers DIFFER with and without the response cache on ${differing} inputs`);
+        // Asked again, the cached API answers from memory: its round trips then.
+        const again = await probe(api.url, requestFor('api', api.url, opName, opInputs[1] ?? opInputs[0]));
+        result.apiHitRoundTrips = again.roundTrips ?? undefined;
+      }
+      // Round trips of executing the query: the uncached API's (a cached one adds its version read).
+      const execDoor = byDoor.get('apiUncached') && uncachedAnswers ? byDoor.get('apiUncached')! : api;
+      const execAnswers = uncachedAnswers ?? apiAnswers;
       const floorAnswers = answers.get('floor');
       if (floorAnswers) {
         const differing = apiAnswers.filter((a, i) => !isDeepStrictEqual(a.data, floorAnswers[i]!.data)).length;
@@ -339,7 +366,7 @@ async function main(): Promise<void> {
         }).length;
         result.checks.push(`peer answers equal to the API's on ${same} of ${opInputs.length} inputs${opName === 'search' ? ' (same hits and scores; ties may come in another order)' : ''}`);
       }
-      const trips = apiAnswers.map((a) => a.roundTrips ?? NaN);
+      const trips = execAnswers.map((a) => a.roundTrips ?? NaN);
       result.apiRoundTrips = Math.max(...trips);
       result.responseBytes = Math.round(apiAnswers.reduce((s, a) => s + a.bytes, 0) / apiAnswers.length);
       if (opName === 'nestedList') {
@@ -348,7 +375,7 @@ async function main(): Promise<void> {
         for (const first of [5, PAGE_SIZE, 50]) {
           let most = 0;
           for (const input of opInputs as OpInputs['nestedList']) {
-            const p = await probe(api.url, requestFor('api', api.url, opName, { ...input, first }));
+            const p = await probe(execDoor.url, requestFor('api', execDoor.url, opName, { ...input, first }));
             if (p.status !== 200 || p.errors) throw new Error(`api nestedList at page size ${first}: HTTP ${p.status} ${JSON.stringify(p.errors).slice(0, 300)}`);
             most = Math.max(most, p.roundTrips ?? NaN);
           }
@@ -360,7 +387,7 @@ async function main(): Promise<void> {
         const rt = p.map((x) => x.roundTrips).filter((x): x is number => x !== null);
         if (rt.length > 0) result.doors[name] = { ...(result.doors[name] ?? {}), roundTrips: Math.max(...rt) } as never;
       }
-      log(`${opName}: ${result.checks.join('; ')}; API round trips ${result.apiRoundTrips}; ~${Math.round((result.responseBytes ?? 0) / 1024)} kB per answer`);
+      log(`${opName}: ${result.checks.join('; ')}; API round trips ${result.apiRoundTrips} (cache hit: ${result.apiHitRoundTrips ?? '–'}); ~${Math.round((result.responseBytes ?? 0) / 1024)} kB per answer`);
 
       // Load, door after door. Answers that take more than a second one at a time (whole-graph
       // answers on large graphs) are measured one at a time, a fixed number of requests.
@@ -381,7 +408,7 @@ async function main(): Promise<void> {
           measure({ baseUrl: door.url, requests, connections, durationSec: args.durationSec, amount, child: door.child }),
         );
         result.doors[name] = { ...m, roundTrips: (result.doors[name] as { roundTrips?: number } | undefined)?.roundTrips ?? null };
-        log(`  ${name.padEnd(5)} p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.rps} req/s  RSS ${m.rssIdleMb} -> ${m.rssMaxMb} MB (heap ${m.heapUsedMaxMb}/${m.heapTotalMaxMb} MB)${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`);
+        log(`  ${name.padEnd(11)} p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.rps} req/s  RSS ${m.rssIdleMb} -> ${m.rssMaxMb} MB (heap ${m.heapUsedMaxMb}/${m.heapTotalMaxMb} MB)${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`);
       }
       results.push(result);
     }
