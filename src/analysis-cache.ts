@@ -1,31 +1,17 @@
 // A per-process cache for whole-graph answers (today: the full coverage matrix), keyed by the
 // version of the dataset in the graph. The graph changes only when the seed loader writes it, and
-// every load stamps the content hash on the Dataset node (and a batched load raises the load
-// generation when it starts and when it ends: src/seed/loader.ts). So a request that finds an
+// every load changes its version (src/cypher/graph-version.ts). So a request that finds an
 // answer in the cache first reads the graph's version (one small round trip) and takes the answer
 // only when it was computed at exactly that version: an answer is never served after a re-seed, by
 // this process or any other. The query that computes an answer reads the version at its start and
-// at its end (datasetVersionColumns), and the answer is kept only when both agree and no load is
+// at its end (graphVersionCall), and the answer is kept only when both agree and no load is
 // running; with no stamp (an empty or half-loaded graph) nothing is kept.
+import { GRAPH_VERSION } from './cypher/graph-version.js';
 import type { RequestDb } from './neo4j/request-db.js';
 
-const VERSION_READ = `
-  OPTIONAL MATCH (d:Dataset {id: 'current'})
-  OPTIONAL MATCH (l:DatasetLoad {id: 'current'})
-  RETURN CASE WHEN d.contentHash IS NULL OR coalesce(l.loading, false) THEN null
-              ELSE d.contentHash + '/' + toString(coalesce(l.generation, 0)) END`;
-
-export const DATASET_VERSION = `CALL () {${VERSION_READ} AS version
-}
-RETURN version`;
-
-/** A CALL clause that binds the graph's version to `name` (null when no cache may rely on it). */
-export const datasetVersionCall = (name: string) => `CALL () {${VERSION_READ} AS ${name}
-}`;
-
-/** The version of the graph's content, or null when it has none a cache may rely on. */
-export async function datasetVersion(db: RequestDb): Promise<string | null> {
-  const res = await db.read<{ version: string | null }>(DATASET_VERSION);
+/** The graph's version, or null when it has none a cache may rely on. */
+export async function graphVersion(db: RequestDb): Promise<string | null> {
+  const res = await db.read<{ version: string | null }>(GRAPH_VERSION);
   return res.records[0]?.get('version') ?? null;
 }
 
@@ -57,7 +43,7 @@ export class VersionedCache<T> {
   async get(db: RequestDb, key: string, compute: () => Promise<Versioned<T>>): Promise<T> {
     const cached = this.entries.get(key);
     if (cached) {
-      const now = await datasetVersion(db);
+      const now = await graphVersion(db);
       if (now !== null && now === cached.version) return cached.value;
       if (this.entries.get(key) === cached) this.entries.delete(key);
     }

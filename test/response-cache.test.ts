@@ -25,6 +25,8 @@ interface Answer {
   status: number;
   cache: string | null;
   trips: number;
+  /** The response body as sent. */
+  text: string;
   body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 }
 
@@ -34,7 +36,8 @@ async function ask(query: string, variables?: Record<string, unknown>): Promise<
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, cache: res.headers.get('x-response-cache'), trips: Number(res.headers.get('x-cypher-round-trips')), body: (await res.json()) as Answer['body'] };
+  const text = await res.text();
+  return { status: res.status, cache: res.headers.get('x-response-cache'), trips: Number(res.headers.get('x-cypher-round-trips')), text, body: JSON.parse(text) as Answer['body'] };
 }
 
 const ADDRESSING = `query Addressing($id: ID!) { practicesAddressing(challengeId: $id, first: 5) { practice { id name } score } }`;
@@ -56,6 +59,8 @@ describe('response cache', () => {
     expect(first.cache).toBe('miss');
     const again = await ask(ADDRESSING, { id: challengeId() });
     expect(again.cache).toBe('hit');
+    // Byte for byte: the hit sends the text the miss sent.
+    expect(again.text).toBe(first.text);
     expect(again.body).toEqual(first.body);
     // The hit reads only the graph's version; the miss read it too, before executing.
     expect(again.trips).toBe(1);
@@ -115,15 +120,15 @@ describe('response cache', () => {
 });
 
 describe('ResponseCache memory bound', () => {
-  const answer = (n: number) => ({ data: { pad: 'x'.repeat(n) } });
-  const bytes = (n: number) => JSON.stringify(answer(n)).length;
+  const answer = (n: number) => JSON.stringify({ data: { pad: 'x'.repeat(n) } });
+  const bytes = (n: number) => answer(n).length;
 
   it('drops the least recently used answers to stay within its bytes', () => {
     const cache = new ResponseCache(3 * bytes(100), bytes(100));
     cache.set('a', 'v1', answer(100));
     cache.set('b', 'v1', answer(100));
     cache.set('c', 'v1', answer(100));
-    expect(cache.get('a', 'v1')).toEqual(answer(100)); // a is now the most recently used
+    expect(cache.get('a', 'v1')).toBe(answer(100)); // a is now the most recently used
     cache.set('d', 'v1', answer(100));
     expect(cache.get('b', 'v1')).toBeUndefined();
     expect(cache.get('a', 'v1')).toBeDefined();
@@ -135,7 +140,7 @@ describe('ResponseCache memory bound', () => {
     cache.set('a', 'v1', answer(100));
     expect(cache.get('a', 'v2')).toBeUndefined();
     expect(cache.size.entries).toBe(0);
-    cache.set('big', 'v1', answer(1000));
+    expect(cache.set('big', 'v1', answer(1000))).toBe(false);
     expect(cache.get('big', 'v1')).toBeUndefined();
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });

@@ -1,7 +1,7 @@
 // Cypher of the analysis queries (schema/analysis.graphql). Always parameterized: the statements
 // below are fixed text, composed only from the constant fragments of this module; every value
 // travels as a parameter. Each query is one read round trip.
-import { datasetVersionCall } from '../analysis-cache.js';
+import { graphVersionCall } from './graph-version.js';
 import { ENTITY_PROJECTION } from './entities.js';
 
 /** A relation as src/cypher/rows.ts reads it, with its direction as stored. */
@@ -103,7 +103,7 @@ const supportPaths = (byTools: boolean, byPractices: boolean) => {
  */
 export function coverageQuery(byTools: boolean, byPractices: boolean, withVersion = false): string {
   return `
-${withVersion ? datasetVersionCall('versionBefore') : "WITH null AS versionBefore"}
+${withVersion ? graphVersionCall('versionBefore') : "WITH null AS versionBefore"}
 WITH versionBefore, ${byTools ? '$toolIds' : 'null'} AS toolIds, ${byPractices ? '$practiceIds' : 'null'} AS practiceIds
 CALL (practiceIds) {
   MATCH (p:Practice) ${byPractices ? 'WHERE p.id IN practiceIds' : ''}
@@ -121,7 +121,7 @@ CALL (toolIds, practiceIds) {
   }
   ${collectPaths('paths')}
 }
-${withVersion ? datasetVersionCall('versionAfter') : "WITH *, null AS versionAfter"}
+${withVersion ? graphVersionCall('versionAfter') : "WITH *, null AS versionAfter"}
 RETURN practices, tools, paths, pathsEntities, pathsRelations, versionBefore, versionAfter`;
 }
 

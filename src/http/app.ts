@@ -18,7 +18,7 @@ import { formatError } from './errors.js';
 import { checkTokens, limitValidationRules, refusal } from './limits.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { observabilityPlugin, type RequestMeta } from './observability.js';
-import { ResponseCache, responseCachePlugin } from './response-cache.js';
+import { ResponseCache, responseCachePlugin, stringifyResult } from './response-cache.js';
 import { ROUTES } from './routes/index.js';
 import { sendJson } from './routes/types.js';
 
@@ -68,6 +68,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers() as never,
     formatError,
+    // Answers from the response cache go out as the text it kept; others as Apollo would write them.
+    stringifyResult,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     csrfPrevention: true,

@@ -2,26 +2,45 @@
 // few queries again and again, and the graph changes only when the seed loader writes it.
 //
 // A query's answer is keyed by its text (Apollo's queryHash), operation name and variables, and
-// stored with the graph's version (src/cypher/answer-version.ts) read BEFORE it was computed. A
+// stored with the graph's version (src/cypher/graph-version.ts) read BEFORE it was computed. A
 // later request reads the version again (one small round trip) and takes the stored answer only
 // when it is the same. Why that is never stale: every load raises the version (a batched load as
 // soon as it starts), so an equal version means no load began between the first read and now; the
 // stored answer was computed after the first read, hence from exactly that graph. Answers with
 // errors are not kept; neither is anything while the version is unknown (no stamp, a load running).
-// Memory is bounded by bytes (the JSON size of the answers), least recently used first out.
+// Answers are kept as the JSON text sent (a hit is not serialized again, and memory is bounded by what
+// is kept, not by an estimate of objects), least recently used first out.
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { ANSWER_VERSION } from '../cypher/answer-version.js';
+import { graphVersion } from '../analysis-cache.js';
 import type { RequestContext } from '../context.js';
-import type { RequestDb } from '../neo4j/request-db.js';
 
 /** Response header that says how the answer was made: hit, miss (computed, maybe kept) or off. */
 export const CACHE_HEADER = 'x-response-cache';
 
 interface Entry {
   readonly version: string;
-  readonly result: FormattedExecutionResult;
-  readonly bytes: number;
+  /** The response body, as sent. */
+  readonly text: string;
+}
+
+/** The response body Apollo Server writes for `result` (its field order and trailing newline). */
+function serialize(result: FormattedExecutionResult): string {
+  return JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions }) + '\n';
+}
+
+/**
+ * Texts already made for an answer, by its `data` object: the one thing of a result that Apollo passes
+ * on unchanged to `stringifyResult` (it copies the result itself to order its fields).
+ */
+const madeTexts = new WeakMap<object, string>();
+
+/**
+ * The `stringifyResult` of the API's Apollo Server: the text kept for a cached answer or made when it
+ * was stored, else plain JSON as Apollo would write it.
+ */
+export function stringifyResult(result: FormattedExecutionResult): string {
+  return (result.data && madeTexts.get(result.data)) || serialize(result);
 }
 
 export class ResponseCache {
@@ -39,40 +58,36 @@ export class ResponseCache {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  /** The answer kept for `key` at `version`; an entry of another version is dropped. */
-  get(key: string, version: string): FormattedExecutionResult | undefined {
+  /** The answer's text kept for `key` at `version`; an entry of another version is dropped. */
+  get(key: string, version: string): string | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
     if (entry.version !== version) {
-      this.bytes -= entry.bytes;
+      this.bytes -= entry.text.length;
       return undefined;
     }
     this.entries.set(key, entry); // most recently used last
-    return entry.result;
+    return entry.text;
   }
 
-  set(key: string, version: string, result: FormattedExecutionResult): void {
-    const bytes = JSON.stringify(result).length;
-    if (bytes > this.maxEntryBytes) return;
+  /** Keeps the answer's text (the response body); false when it is larger than one entry may be. */
+  set(key: string, version: string, text: string): boolean {
+    if (text.length > this.maxEntryBytes) return false;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= old.bytes;
+      this.bytes -= old.text.length;
     }
-    this.entries.set(key, { version, result, bytes });
-    this.bytes += bytes;
+    this.entries.set(key, { version, text });
+    this.bytes += text.length;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.bytes;
+      this.bytes -= e.text.length;
     }
+    return true;
   }
-}
-
-async function answerVersion(db: RequestDb): Promise<string | null> {
-  const res = await db.read<{ version: string | null }>(ANSWER_VERSION);
-  return res.records[0]?.get('version') ?? null;
 }
 
 export interface CacheCounters {
@@ -92,11 +107,15 @@ export function responseCachePlugin(cache: ResponseCache, counters: CacheCounter
           if (operation.operation !== 'query') return null;
           key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           // A failed read (Neo4j away, deadline) means no cache: execution then fails with the right error.
-          version = await answerVersion(contextValue.db).catch(() => null);
-          const result = version === null ? undefined : cache.get(key, version);
-          if (!result) return null;
+          version = await graphVersion(contextValue.db).catch(() => null);
+          const text = version === null ? undefined : cache.get(key, version);
+          if (text === undefined) return null;
           hit = true;
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+          // The answer goes out as the kept text (stringifyResult finds it by this `data` object); what
+          // plugins see of a hit is an answer without errors, which it is.
+          const data = {};
+          madeTexts.set(data, text);
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
         async willSendResponse({ response }) {
           if (key === undefined) return;
@@ -105,7 +124,10 @@ export function responseCachePlugin(cache: ResponseCache, counters: CacheCounter
           if (hit || version === null || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || result.data == null) return;
-          cache.set(key, version, result);
+          const text = serialize(result);
+          // Made once: Apollo sends this same text (stringifyResult) whether or not it is kept.
+          madeTexts.set(result.data, text);
+          cache.set(key, version, text);
         },
       };
     },
