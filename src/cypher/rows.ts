@@ -2,27 +2,18 @@
 import type { EntityModel, LinkModel, RelationModel } from '../model.js';
 import type { Citation } from '../seed/schema.js';
 import type { EntityKind } from '../domain/ontology.js';
+import type { EntityRow as StoredEntityRow, RelationRow as StoredRelationRow } from '../seed/graph-form.js';
 
-export interface EntityRow {
-  id: string;
-  kind: string;
-  name: string;
-  summary: string | null;
-  aliases: string[] | null;
-  attributesJson: string | null;
-  citationsJson: string | null;
-  confidence: 'STATED' | 'INFERRED';
+type Confidence = 'STATED' | 'INFERRED';
+
+/** What a Cypher projection returns of an entity: its stored columns (graph-form.ts) and its confidence. */
+export interface EntityRow extends StoredEntityRow {
+  confidence: Confidence;
 }
 
-export interface RelationRow {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  level: string | null;
-  note: string | null;
-  citationsJson: string | null;
-  confidence: 'STATED' | 'INFERRED';
+/** What a Cypher projection returns of a relation: its stored columns and its confidence. */
+export interface RelationRow extends StoredRelationRow {
+  confidence: Confidence;
 }
 
 // The JSON columns (attributes, citations) are parsed on first use, not when the row is read: most
