@@ -18,12 +18,12 @@ against the floor's ~1.2 ms: GC ~0.4 ms, graphql-js execution ~0.4 ms (about 2,0
 per page), the project's own row decoding and look-ahead ~0.35 ms, the driver ~0.55 ms (the floor's
 ~0.45 ms), Apollo Server ~0.17 ms, socket writes and JSON serialization the rest. On two cores shared
 by Neo4j, the load generator and the door at 8 concurrent requests, CPU per request becomes queueing
-time, so the p50 ratio follows the ratio of CPU per request. The ×1000 run was made just before two fixes
-to the benchmark itself: its first operation (practicesAddressing) was measured while the JVM was
-still compiling Neo4j's read paths (hence its cached p50 of 5 ms where hits take ~2 ms in every other
-row; the benchmark now warms every operation up before measuring any), and its uncached API was
-started after the scaled load, so it loaded the seed again over the large graph, reading all of it
-(the 2,232 MB RSS of that one row; it is now started before the load). Done for it in this round: Apollo's
+time, so the p50 ratio follows the ratio of CPU per request. A cached answer is kept as the text that
+was sent (no serialization on a hit: the full coverage matrix's hit at ×10 went from 24 ms to ~9 ms).
+The benchmark warms every operation up through both API doors before measuring any: earlier runs
+measured their first operation (practicesAddressing) while V8 was still compiling the cached API's
+hit path, hence its cached p50 of 5 ms where every other operation's hits took ~2 ms; measured
+second, or after the warm-up, it takes ~2 ms too. Done for it earlier: Apollo's
 cache-control plugin off (the schema declares no hints; it wrapped every field resolution), the query
 cost kept per parsed document and variables instead of recomputed per request, and the request log
 written asynchronously (a synchronous write(2) per request was ~10 % of the CPU). Since the local
@@ -36,12 +36,12 @@ nodes in the list's own query (src/resolvers/prefetch.ts); @neo4j/graphql compil
 one Cypher statement per root field (two here: the total and the page). The API reads only the
 properties the selection asks for, returns the nested levels as positional lists (no map keys to
 decode), walks the kind's sortKey index for the page and takes the total from the count store; then
-both spend their CPU on GraphQL execution. Across our runs at ×1 and ×10 the API did 1.2-2.7× the
-peer's requests per second on the nested list, the ratio moving with the machine's load (before the
-look-ahead: three round trips, full entities at every level, 0.8×). At ×1000 the peer's page took
-2.1 s at the median (0.13-0.28 s at ×10 across runs): its statement's cost grows with the number of challenges,
-while the API's page walks the sortKey index and stays under 100 ms, hence 25× there. The table above
-shows the latest run per scale; the target is missed wherever one of them is under 2×.`,
+both spend their CPU on GraphQL execution. As configured by default the API answers a repeated page
+from its response cache (8.7× the peer's requests per second at ×1, 55× at ×1000); executing every
+query (the rows with the cache off) it still does 2.1× at ×1, 2.2× at ×10, 3.1× at ×100 and 12× at
+×1000 (before the look-ahead: three round trips, full entities at every level, 0.8×). The peer's
+statement costs more as the number of challenges grows (p50 25 ms at ×1, 128 ms at ×1000), while the
+API's page walks the sortKey index and stays at ~10 ms.`,
   'round-trips': `Executing any measured operation is one Cypher round trip, whatever the page size
 (the uncached API's header, x-cypher-round-trips). The nested list used to take one per level (3): its
 levels are now fetched with the list (src/resolvers/prefetch.ts); the DataLoaders remain for whatever
@@ -63,20 +63,24 @@ Neo4j's fixed 128 MB page cache. The page cache is now a provisioning option (sr
 \`pageCache\`, the \`page cache\` column above; 3 GB at ×1000). The checked row is the default API's,
 whose repeated queries are answered from the response cache at every scale: the target is met
 because of the cache. Executing the queries (the rows with the cache off) still grows for search
-(about 10× from ×1 to ×1000, for the ties explained above), while the others stay within about 2×.
-The ×1 and ×1000 runs were made at different times on a shared machine (see Machine), so each ratio
-carries the noise of both runs (practicesAddressing even came out faster at ×1000).`,
+(about 20× from ×1 to ×1000, as does the floor's, for the ties explained above), while the others
+stay within about 1.5×. The ×1 and ×1000 runs were made at different times on a shared machine (see
+Machine), so each ratio carries the noise of both runs.`,
   rss: `The floor, a bare node:http handler with neo4j-driver run the same way (tsx, Node 20), sits at
-170-270 MB under the same load: a tsx-run Node process starts at ~75 MB before any code, the API's
-modules bring it to ~130 MB idle, and under load V8 lets the young generation (16 MB semispaces by
-default) and the old space fill with garbage before collecting: the heap in use falls back once the
-load stops (e.g. ~68 MB in use right after the nested-list load), so this is not live data. Capping V8
-for every door (BENCH_NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=160") kept the API at
-~140 MB at ×1; the semispace cap alone kept it at ~136-195 MB at ×10 except under the nested list
-(246 MB). A cap must leave room for the largest answer the API allows (the ×100 coverage matrix needs
-~320 MB of heap), so it is a deployment choice (package.json start script, Dockerfile), not made here.
-Whole-graph answers on large graphs (the 4 MB coverage matrix at ×100) need that memory whatever the
-flags: such answers are better exported (docs/explorer.md) than asked of GraphQL.`,
+170-300 MB under the same load: a tsx-run Node process starts at ~75 MB before any code (~41 MB
+without tsx), the API's modules bring it to ~130 MB idle (~20 MB of heap in use), and under load V8
+lets the young generation (16 MB semispaces by default) and the old space fill with garbage before
+collecting: the heap in use falls back once the load stops, so this is not live data. The response
+cache holds at most RESPONSE_CACHE_MB (32 MB) of response text. What we measured of V8's own knobs
+(×10, BENCH_NODE_OPTIONS, every door): \`--optimize-for-size\` keeps the API at ~140 MB but halves its
+throughput (cached practicesAddressing 1,131 instead of ~2,800 requests/s; the floor loses as much);
+\`--max-semi-space-size=4\` alone changes nothing (the old space grows instead); a hard cap,
+\`--max-old-space-size=100\`, keeps the API at 182-202 MB at the same throughput on the curated-size
+answers, but at ×100 the API process died of "JavaScript heap out of memory" on the first whole-graph
+coverage matrix (a 4 MB answer; its heap reaches ~320 MB). A cap that kills the process on an answer
+the API allows is worse than the RSS, so \`npm start\` keeps V8's defaults; where memory matters more than
+whole-graph answers, set the cap with NODE_OPTIONS and leave such answers to the exports
+(docs/explorer.md), which stream.`,
   'load-rate': `The biggest single factor was the JVM: the local Neo4j ran with a C1-only JIT
 (\`-XX:TieredStopAtLevel=1\`, chosen for quick starts in tests). With the full JIT (now \`jit: 'throughput'\`
 for \`npm start\` and the benchmarks; tests keep the quick start) the ×1000 load went from 578 s
@@ -113,8 +117,10 @@ returned as positional lists. The floor's single statement is the same shape; th
 GraphQL execution. @neo4j/graphql sends two statements (total, page).`,
   search: `Lucene query built from the words (exact, prefix, fuzzy, phrase), then ordered by score,
 name and id. The three doors run the same index query; @neo4j/graphql's answers equal ours except
-where scores tie across the 10th place (it does not order ties by name). See the scale target for why
-it grows with the synthetic graph.`,
+where scores tie across the 10th place (it does not order ties by name, so it may return other hits
+of the same score). From ×100 on that is every input: the clones repeat the curated names, so dozens of
+hits share the 10th score, and the peer's answers match none of ours hit for hit. See the scale target
+for why it grows with the synthetic graph.`,
   recommendStack: `One statement: the addressing paths of the asked challenges, then the support paths
 into those practices by index seek (it used to scan every tool's SUPPORTS: the practice filter was a
 computed list behind an \`IS NULL OR\`); the greedy cover runs in JS in both doors.`,
@@ -142,8 +148,8 @@ export const CHANGES = `- **Nested lists in one round trip** (src/resolvers/pref
   paths travel as ids with each entity and relation projected once; coverage has one statement per
   combination of given filters (index seeks); recommendStack seeks its practices by id; paths use the
   asked hop bound.
-- **Coverage cache** (src/analysis-cache.ts, new; src/resolvers/analysis.ts): the full matrix per dataset
-  version (content hash of the Dataset stamp plus the loader's load generation), read before use;
+- **Coverage cache** (src/analysis-cache.ts, new; src/resolvers/analysis.ts): the full matrix per version
+  of the graph (src/cypher/graph-version.ts: content hash, count of loads, load generation), read before use;
   computed answers are kept only when the version was the same at the start and the end of their
   query and no load was running. test/analysis-cache.test.ts covers a re-seed and a batched load
   under way.
@@ -157,10 +163,10 @@ export const CHANGES = `- **Nested lists in one round trip** (src/resolvers/pref
   \`pageCache\` and \`jit\` options for the local Neo4j. \`npm start\` and the benchmarks use the full JIT
   (\`throughput\`); the tests keep the quick-starting C1-only JIT. The benchmark sizes heap and page
   cache per scale (table above).
-- **Response cache** (src/http/response-cache.ts, src/cypher/answer-version.ts, RESPONSE_CACHE_MB):
-  whole answers per (query, operation, variables), kept with the version of the graph read before they
-  were computed, served only at that same version (one round trip); the version counts every load, so
-  it never repeats. test/response-cache.test.ts: hits, variables, loads (also one that brings an
+- **Response cache** (src/http/response-cache.ts, src/cypher/graph-version.ts, RESPONSE_CACHE_MB):
+  whole answers per (query, operation, variables), kept as the response text with the version of the
+  graph read before they were computed, served only at that same version (one round trip); the version
+  counts every load, so it never repeats. The coverage cache uses the same version. test/response-cache.test.ts: hits, variables, loads (also one that brings an
   earlier content back), errors not kept, limits still applied, metrics, the memory bound.
 - **Per-request overhead** (src/http/app.ts, src/http/limits.ts, src/logger.ts): Apollo's cache-control
   plugin off, query cost cached per parsed document and variables, asynchronous request log.

@@ -70,6 +70,8 @@ const DATA_END = 'bench-data -->';
 
 const measured = (d: DoorResult | undefined): (LoadResult & { roundTrips: number | null }) | undefined => (d && !('none' in d) ? d : undefined);
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits).replace(/\.0+$/, ''));
+/** A ratio with two decimals; one under 0.01 is written as such, not rounded to 0. */
+const fmtRatio = (q: number | undefined) => (q !== undefined && q > 0 && q < 0.01 ? '<0.01' : fmt(q, 2));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
 
 /** Rows of the results table: one per operation and door. */
@@ -94,9 +96,9 @@ function resultRows(run: BenchRun): string[][] {
           m ? fmt(m.rps, 0) : 'n/a',
           m ? fmt(m.rssMaxMb, 0) : 'n/a',
           m ? String(m.roundTrips ?? '–') : 'n/a',
-          fmt(ratio(uncached?.p50, floor?.p50), 2),
-          peer ? fmt(ratio(uncached?.p50, peer.p50), 2) : 'n/a',
-          peer ? fmt(ratio(uncached?.rps, peer.rps), 2) : 'n/a',
+          fmtRatio(ratio(uncached?.p50, floor?.p50)),
+          peer ? fmtRatio(ratio(uncached?.p50, peer.p50)) : 'n/a',
+          peer ? fmtRatio(ratio(uncached?.rps, peer.rps)) : 'n/a',
         ]);
         continue;
       }
@@ -108,9 +110,9 @@ function resultRows(run: BenchRun): string[][] {
         m ? fmt(m.rps, 0) : 'n/a',
         m ? fmt(m.rssMaxMb, 0) : 'n/a',
         m ? String(m.roundTrips ?? '–') : 'n/a',
-        first ? fmt(ratio(api?.p50, floor?.p50), 2) : '',
-        first ? (peer ? fmt(ratio(api?.p50, peer.p50), 2) : 'n/a') : '',
-        first ? (peer ? fmt(ratio(api?.rps, peer.rps), 2) : 'n/a') : '',
+        first ? fmtRatio(ratio(api?.p50, floor?.p50)) : '',
+        first ? (peer ? fmtRatio(ratio(api?.p50, peer.p50)) : 'n/a') : '',
+        first ? (peer ? fmtRatio(ratio(api?.rps, peer.rps)) : 'n/a') : '',
       ]);
     }
   }
@@ -166,9 +168,9 @@ export function targets(runs: Map<number, BenchRun>): TargetCheck[] {
       for (const r of runs.get(scale)!.results) {
         const q = ratio(measured(r.doors.api)?.p50, measured(r.doors.floor)?.p50);
         if (q === undefined) continue;
-        (q <= 1.2 ? hits : misses).push(`${r.op} ×${scale}: ${fmt(q, 2)}×`);
+        (q <= 1.2 ? hits : misses).push(`${r.op} ×${scale}: ${fmtRatio(q)}×`);
         const u = ratio(measured(r.doors.apiUncached)?.p50, measured(r.doors.floor)?.p50);
-        if (u !== undefined) uncached.push(`${r.op} ×${scale}: ${fmt(u, 2)}×`);
+        if (u !== undefined) uncached.push(`${r.op} ×${scale}: ${fmtRatio(u)}×`);
       }
     }
     out.push({
