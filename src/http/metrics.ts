@@ -43,7 +43,7 @@ export function createMetrics(neo4jInFlight: () => number, responseCacheBytes: (
   });
   new Gauge({
     name: 'mlopskg_response_cache_bytes',
-    help: 'JSON bytes of the answers the response cache holds now.',
+    help: 'Size of the answer texts the response cache holds now (JSON characters).',
     registers: [registry],
     collect() {
       this.set(responseCacheBytes());

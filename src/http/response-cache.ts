@@ -48,7 +48,7 @@ export class ResponseCache {
   private bytes = 0;
 
   constructor(
-    /** Total JSON bytes of the answers kept. */
+    /** Total size of the answers' texts kept (JSON characters, about bytes). */
     readonly maxBytes: number,
     /** A single answer larger than this is served but not kept (default: an eighth of the total). */
     readonly maxEntryBytes = Math.floor(maxBytes / 8),
