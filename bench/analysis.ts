@@ -6,7 +6,7 @@ import type { OpName } from './ops.js';
 /** Per target id (see report.ts targets()): the reason behind the status. */
 export const TARGET_NOTES: Record<string, string> = {
   'p50-vs-floor': `As configured by default, the API keeps whole answers per version of the graph
-(src/http/response-cache.ts, RESPONSE_CACHE_MB): a repeated query costs one small Cypher round trip
+(src/cache/response-cache.ts, RESPONSE_CACHE_MB): a repeated query costs one small Cypher round trip
 (the version read) and no execution, which is what dashboards asking the same queries see, and it is
 then faster than the floor, which runs its statement every time. That is the row this target is
 checked on. The second API row, with the cache off, is what executing a query costs, and there the
@@ -32,7 +32,7 @@ runs, so the API's own CPU weighs more in every ratio: uncached ratios went up a
 faster in absolute terms.`,
   'nested-vs-peer': `Both sides answer a page with its two nested levels from Neo4j in one go:
 the API's per-kind lists look ahead in the selection and fetch the typed relation fields of the page's
-nodes in the list's own query (src/resolvers/prefetch.ts); @neo4j/graphql compiles the selection into
+nodes in the list's own query (src/loaders/prefetch.ts); @neo4j/graphql compiles the selection into
 one Cypher statement per root field (two here: the total and the page). The API reads only the
 properties the selection asks for, returns the nested levels as positional lists (no map keys to
 decode), walks the kind's sortKey index for the page and takes the total from the count store; then
@@ -44,7 +44,7 @@ statement costs more as the number of challenges grows (p50 25 ms at ×1, 128 ms
 API's page walks the sortKey index and stays at ~10 ms.`,
   'round-trips': `Executing any measured operation is one Cypher round trip, whatever the page size
 (the uncached API's header, x-cypher-round-trips). The nested list used to take one per level (3): its
-levels are now fetched with the list (src/resolvers/prefetch.ts); the DataLoaders remain for whatever
+levels are now fetched with the list (src/loaders/prefetch.ts); the DataLoaders remain for whatever
 the look-ahead does not plan, still one round trip per level at most. \`citations { source { id } }\`
 and \`relation { from { id } }\` are answered from the ids, without the entity loader's extra round trip.
 With the response cache on (the default), an answer from the cache costs one round trip (the version
@@ -59,7 +59,7 @@ A real corpus has far fewer exact ties; Lucene's own top-k (\`queryNodes(..., {l
 answer in constant time, but only when the k-th score is not tied, which the clones defeat.
 recommendStack and paths touch the same number of records at every scale; in the earlier runs they
 came out around the bound because the ×1000 store (~2.4 GB with its logs) was read through the local
-Neo4j's fixed 128 MB page cache. The page cache is now a provisioning option (src/neo4j/local.ts
+Neo4j's fixed 128 MB page cache. The page cache is now a provisioning option (src/provision/local.ts
 \`pageCache\`, the \`page cache\` column above; 3 GB at ×1000). The checked row is the default API's,
 whose repeated queries are answered from the response cache at every scale: the target is met
 because of the cache. Executing the queries (the rows with the cache off) still grows for search
@@ -105,7 +105,7 @@ entity and relation on them once (they used to travel once per path, with their 
 ranking runs in JS in both the API and the floor. The API also answers \`citations { source { id } }\`
 without a second round trip. The gap to the floor is the API's per-request CPU (see the first target).`,
   coverageFull: `Whole-graph: every SUPPORTS statement and every derived tool → component → principle →
-practice path. The API caches the matrix per dataset version (src/analysis-cache.ts; up to 5,000
+practice path. The API caches the matrix per dataset version (src/cache/versioned-cache.ts; up to 5,000
 paths, i.e. the curated graph and its ×10 growth): a request then costs one small round trip to read
 the version. From ×100 the matrix is a 4 MB answer computed per request by both doors, taking seconds;
 it is measured one request at a time, and left out at ×1000 (a ~45 MB answer).`,
@@ -129,8 +129,8 @@ search up to 6 hops and filter afterwards). Entities and relations on the paths 
 };
 
 /** The changes made for performance, each with where it lives. */
-export const CHANGES = `- **Nested lists in one round trip** (src/resolvers/prefetch.ts, new; src/resolvers/query-entities.ts,
-  src/resolvers/entity.ts, src/resolvers/link-fields.ts, src/cypher/entities.ts \`linkCollect\`): a per-kind
+export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefetch.ts, new; src/graphql/resolvers/query-entities.ts,
+  src/graphql/resolvers/entity.ts, src/domain/link-fields.ts, src/cypher/entities.ts \`linkCollect\`): a per-kind
   list plans the typed relation fields selected under its nodes (up to 3 levels, through aliases and
   fragments), fetches them in its own query with only the selected properties, and keeps them per
   response path; each relation field's resolver takes them from there before asking the links
@@ -141,14 +141,14 @@ export const CHANGES = `- **Nested lists in one round trip** (src/resolvers/pref
   label, one statement per combination of given filters, keyset condition written so the new
   per-kind \`sortKey\` range indexes give the order (a page reads about a page), total from the count store
   when unfiltered. LINKS_BATCH orders ties by relation id (both ways agree).
-- **Id-only references** (src/resolvers/id-only.ts, new; src/resolvers/entity.ts): \`source { id }\` of a
+- **Id-only references** (src/graphql/resolvers/id-only.ts, new; src/graphql/resolvers/entity.ts): \`source { id }\` of a
   citation and \`from { id }\` / \`to { id }\` of a relation are answered from the id.
-- **Lazy JSON** (src/cypher/rows.ts): attributes and citations are parsed when first read.
-- **Analysis statements** (src/cypher/analysis.ts, src/analysis-model.ts \`toPaths\`, src/resolvers/analysis.ts):
+- **Lazy JSON** (src/domain/stored-form.ts): attributes and citations are parsed when first read.
+- **Analysis statements** (src/cypher/analysis.ts, src/analysis/ \`toPaths\`, src/graphql/resolvers/analysis.ts):
   paths travel as ids with each entity and relation projected once; coverage has one statement per
   combination of given filters (index seeks); recommendStack seeks its practices by id; paths use the
   asked hop bound.
-- **Coverage cache** (src/analysis-cache.ts, new; src/resolvers/analysis.ts): the full matrix per version
+- **Coverage cache** (src/cache/versioned-cache.ts, new; src/graphql/resolvers/analysis.ts): the full matrix per version
   of the graph (src/cypher/graph-version.ts: content hash, count of loads, load generation), read before use;
   computed answers are kept only when the version was the same at the start and the end of their
   query and no load was running. test/analysis-cache.test.ts covers a re-seed and a batched load
@@ -159,11 +159,11 @@ export const CHANGES = `- **Nested lists in one round trip** (src/resolvers/pref
   the load generation (a \`DatasetLoad\` node, not the stamp) goes up at the start and the end. Every
   other load is one transaction as before, its UNWIND statements in slices of 5,000 rows.
   test/loader.test.ts is unchanged and green.
-- **Provisioning** (src/neo4j/provision.ts, src/neo4j/local.ts, neo4j-local/Neo4jLocal.java): \`heap\`,
+- **Provisioning** (src/provision/provision.ts, src/provision/local.ts, neo4j-local/Neo4jLocal.java): \`heap\`,
   \`pageCache\` and \`jit\` options for the local Neo4j. \`npm start\` and the benchmarks use the full JIT
   (\`throughput\`); the tests keep the quick-starting C1-only JIT. The benchmark sizes heap and page
   cache per scale (table above).
-- **Response cache** (src/http/response-cache.ts, src/cypher/graph-version.ts, RESPONSE_CACHE_MB):
+- **Response cache** (src/cache/response-cache.ts, src/cypher/graph-version.ts, RESPONSE_CACHE_MB):
   whole answers per (query, operation, variables), kept as the response text with the version of the
   graph read before they were computed, served only at that same version (one round trip); the version
   counts every load, so it never repeats. The coverage cache uses the same version. test/response-cache.test.ts: hits, variables, loads (also one that brings an

@@ -1,25 +1,20 @@
 // The floor: a bare node:http handler that answers each benchmark operation with ONE hand-written
 // Cypher query through neo4j-driver, plus the same post-processing the API does where the operation
-// needs it (ranking, coverage cells, the greedy cover: src/analysis-model.ts), and nothing else: no
+// needs it (ranking, coverage cells, the greedy cover: src/analysis/), and nothing else: no
 // GraphQL, no resolvers, no DataLoaders. Each query is written for the exact request shape (which
 // arguments are given) and fetches only the fields the response carries. Answers have the shape of
 // the API's `data` for the same request (bench/ops.ts), so the two can be compared for equality.
 import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
-import {
-  buildCells,
-  coverageOf,
-  greedyStack,
-  luceneQuery,
-  rankPractices,
-  toolsOfCells,
-  type CoverageModel,
-  type PathModel,
-} from '../src/analysis-model.js';
+import { buildCells, coverageOf, toolsOfCells } from '../src/analysis/coverage.js';
+import type { CoverageModel, PathModel } from '../src/analysis/models.js';
+import { rankPractices } from '../src/analysis/ranking.js';
+import { luceneQuery } from '../src/analysis/search-query.js';
+import { greedyStack } from '../src/analysis/stack.js';
 import type { EntityKind } from '../src/domain/ontology.js';
-import type { Citation, EntityModel, RelationModel } from '../src/model.js';
+import type { Citation, EntityModel, RelationModel } from '../src/domain/model.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
-import { encodeCursor } from '../src/resolvers/cursor.js';
+import { encodeCursor } from '../src/graphql/cursor.js';
 import {
   ADDRESSING_FIRST,
   LINKS_FIRST,
@@ -171,7 +166,7 @@ ORDER BY orderKey, relKey
 LIMIT ${PATHS_FIRST}
 RETURN [n IN nodes(p) | n ${NODE}] AS nodes, [r IN relationships(p) | r ${REL}] AS rels`;
 
-// ---- rows -> the models src/analysis-model.ts works on ---------------------------------------------
+// ---- rows -> the models src/analysis/ works on ---------------------------------------------
 
 interface NodeRow {
   id: string;

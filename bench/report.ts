@@ -3,7 +3,7 @@
 // loses the numbers of another) and checks them against the targets of the issue.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 import type { LoadResult } from './load.js';
 import { OPS, type OpName } from './ops.js';
 import { ANALYSIS, CHANGES, TARGET_NOTES } from './analysis.js';

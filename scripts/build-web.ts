@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildASTSchema, Kind, parse, print, validate, type NameNode, type OperationDefinitionNode } from 'graphql';
-import { loadTypeDefs } from '../src/schema.js';
+import { loadTypeDefs } from '../src/graphql/schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WEB_SRC = path.join(ROOT, 'web');

@@ -1,9 +1,9 @@
 // npm run neo4j:fetch — fetches Neo4j Community from Maven Central into ~/.m2 and writes its
 // classpath into .neo4j/, so a later start needs no network. Safe to run again (cached).
 import { runCli } from '../src/cli.js';
-import { ensureClasspath, javaMajorVersion } from '../src/neo4j/local.js';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
-import { ProvisionError } from '../src/neo4j/provision.js';
+import { ensureClasspath, javaMajorVersion } from '../src/provision/local.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
+import { ProvisionError } from '../src/provision/provision.js';
 
 await runCli(async () => {
   const java = await javaMajorVersion();

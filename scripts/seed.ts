@@ -2,7 +2,7 @@
 // transaction. Uses NEO4J_URI when set, otherwise provisions a Neo4j like `npm start` does.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { withNeo4j } from '../src/neo4j/session-scope.js';
+import { withNeo4j } from '../src/provision/open.js';
 import { loadSeedDataset, SeedValidationError } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { setupDatabase } from '../src/neo4j/setup.js';

@@ -2,8 +2,8 @@
 // with no stack trace; anything else is a bug and keeps its stack.
 import { SettingsError } from './config/settings.js';
 import { Neo4jConnectError } from './neo4j/driver.js';
-import { LocalNeo4jError } from './neo4j/local.js';
-import { ProvisionError } from './neo4j/provision.js';
+import { LocalNeo4jError } from './provision/local.js';
+import { ProvisionError } from './provision/provision.js';
 
 const USER_ERRORS: (abstract new (...args: never[]) => Error)[] = [SettingsError, Neo4jConnectError, LocalNeo4jError, ProvisionError];
 

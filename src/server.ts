@@ -6,11 +6,12 @@ import type { Logger } from 'pino';
 import type { Settings } from './config/settings.js';
 import { createApp, type App } from './http/app.js';
 import { createDriver, Db, verifyNeo4j } from './neo4j/driver.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from './neo4j/provision.js';
-import { PROJECT_ROOT } from './neo4j/session-scope.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from './provision/provision.js';
+import { PROJECT_ROOT } from './config/paths.js';
 import { setupDatabase } from './neo4j/setup.js';
 import { loadSeedDataset } from './seed/index.js';
-import { loadDataset, readDatasetStamp } from './seed/loader.js';
+import { readDatasetStamp } from './repos/dataset.js';
+import { loadDataset } from './seed/loader.js';
 
 export interface RunningService {
   readonly url: string;

@@ -1,8 +1,8 @@
-// The per-process cache of the full coverage matrix (src/analysis-cache.ts): answers come from it
+// The per-process cache of the full coverage matrix (src/cache/versioned-cache.ts): answers come from it
 // only at the dataset version they were computed at; a re-seed, or a batched load under way, is
 // never answered from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/graphql/context.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
 import type { RunningService } from '../src/server.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/graphql/context.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../src/domain/ontology.js';
 import type { RunningService } from '../src/server.js';
 import { loadSeedDataset, type Dataset, type DatasetRelation } from '../src/seed/index.js';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSettings, SETTING_NAMES } from '../src/config/settings.js';
-import { NEO4J_IMAGE } from '../src/neo4j/docker.js';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { NEO4J_IMAGE } from '../src/provision/docker.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 
 const compose = parse(readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8')) as {
   services: Record<string, { image?: string; build?: string; environment?: Record<string, string>; ports?: string[]; healthcheck?: unknown; depends_on?: unknown }>;

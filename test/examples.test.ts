@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 import type { RunningService } from '../src/server.js';
 import { gql, startTestService } from './support/neo4j.js';
 

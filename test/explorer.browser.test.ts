@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWeb, type BuildResult } from '../scripts/build-web.js';
 import type { Db } from '../src/neo4j/driver.js';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 import type { RunningService } from '../src/server.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';

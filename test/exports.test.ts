@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, type EntityKind } from '../src/domain/ontology.js';
 import type { Db } from '../src/neo4j/driver.js';
-import { LIST_FIELD } from '../src/resolvers/query-entities.js';
+import { LIST_FIELD } from '../src/domain/list-fields.js';
 import type { RunningService } from '../src/server.js';
 import { loadSeedDataset, type Dataset, type DatasetEntity } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';

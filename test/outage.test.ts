@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { parseSettings } from '../src/config/settings.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j/local.js';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/provision/local.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 import { startService, type RunningService } from '../src/server.js';
 
 let neo4j: LocalNeo4j;

@@ -1,8 +1,8 @@
-// Look-ahead of the per-kind lists (src/resolvers/prefetch.ts): a nested list costs one round trip,
+// Look-ahead of the per-kind lists (src/loaders/prefetch.ts): a nested list costs one round trip,
 // and its answers are exactly those the per-level loaders give (asked here through entity(id:),
 // which is not looked ahead), whatever the selection: aliases, fragments, edges or nodes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/graphql/context.js';
 import type { RunningService } from '../src/server.js';
 import { startTestService } from './support/neo4j.js';
 

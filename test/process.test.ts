@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../src/config/paths.js';
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

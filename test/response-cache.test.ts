@@ -1,4 +1,4 @@
-// The response cache (src/http/response-cache.ts): a repeated query is answered from memory with one
+// The response cache (src/cache/response-cache.ts): a repeated query is answered from memory with one
 // small round trip, the answer is the one execution gives, and after any load of the graph (even one
 // that brings back an earlier content) the next answer is computed again, never served stale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { RunningService } from '../src/server.js';
 import { hashOf, type Dataset } from '../src/seed/dataset.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
-import { ResponseCache } from '../src/http/response-cache.js';
+import { ResponseCache } from '../src/cache/response-cache.js';
 import { SEED_DIR, startTestService } from './support/neo4j.js';
 
 let svc: RunningService;

@@ -1,7 +1,7 @@
 // DataLoaders batch every relation field per request: the number of Cypher round trips follows the
 // depth of the query, not its page size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/graphql/context.js';
 import type { RunningService } from '../src/server.js';
 import { startTestService } from './support/neo4j.js';
 
@@ -34,7 +34,7 @@ describe('round trips per request', () => {
     const small = await roundTrips(threeLevels(5));
     const large = await roundTrips(threeLevels(100));
     expect(large.rows).toBeGreaterThan(small.rows); // the larger page really returned more
-    // At most one per level (the per-kind lists fetch the levels below ahead: src/resolvers/prefetch.ts).
+    // At most one per level (the per-kind lists fetch the levels below ahead: src/loaders/prefetch.ts).
     expect(small.trips).toBeLessThanOrEqual(3);
     expect(large.trips).toBe(small.trips);
   });

@@ -53,7 +53,7 @@ export const SettingsSchema = z
     ),
     ...limitSettings(),
     REQUEST_TIMEOUT_MS: intSetting(100, 600_000, 10_000),
-    /** Memory for whole answers kept per dataset version (src/http/response-cache.ts); 0 turns it off. */
+    /** Memory for whole answers kept per dataset version (src/cache/response-cache.ts); 0 turns it off. */
     RESPONSE_CACHE_MB: intSetting(0, 4096, 32),
     CORS_ORIGINS: z.preprocess(
       blankToUndefined,
@@ -73,7 +73,7 @@ export type RawSettings = z.infer<typeof SettingsSchema>;
 
 export interface Settings {
   readonly neo4j: {
-    /** Absent: provision one (Docker or a local Neo4j), see src/neo4j/provision.ts. */
+    /** Absent: provision one (Docker or a local Neo4j), see src/provision/provision.ts. */
     readonly uri?: string;
     readonly username: string;
     readonly password?: string;

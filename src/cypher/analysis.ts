@@ -3,11 +3,12 @@
 // travels as a parameter. Each query is one read round trip.
 import { graphVersionCall } from './graph-version.js';
 import { ENTITY_PROJECTION } from './entities.js';
+import { datasetNode } from './dataset.js';
 
-/** A relation as src/cypher/rows.ts reads it, with its direction as stored. */
+/** A relation as src/domain/stored-form.ts reads it, with its direction as stored. */
 const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
 
-/** A path as ids: `ns` (nodes) and `rs` (relationships) -> a path row of src/analysis-model.ts. */
+/** A path as ids: `ns` (nodes) and `rs` (relationships) -> a path row of src/analysis/. */
 const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
 
 /**
@@ -99,7 +100,7 @@ const supportPaths = (byTools: boolean, byPractices: boolean) => {
  * $toolIds, $practiceIds: the asked ids (each only in the statements for a request that gives it).
  * Returns the asked practices (all when none are asked), the asked tools (none when none are asked:
  * the resolver takes the tools of the cells), and every supporting path between them; `withVersion`:
- * also the dataset version read before and after (src/analysis-cache.ts).
+ * also the dataset version read before and after (src/cache/versioned-cache.ts).
  */
 export function coverageQuery(byTools: boolean, byPractices: boolean, withVersion = false): string {
   return `
@@ -179,7 +180,7 @@ CALL (a, b) {
 RETURN a ${ENTITY_PROJECTION} AS fromNode, b ${ENTITY_PROJECTION} AS toNode, paths, pathsEntities, pathsRelations`;
 }
 
-/** $index, $query (Lucene syntax, built by src/analysis-model.ts), $kinds (null: all), $first. */
+/** $index, $query (Lucene syntax, built by src/analysis/), $kinds (null: all), $first. */
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score
@@ -216,5 +217,5 @@ CALL () {
        COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE s.id IN r.sourceIds } AS relations
   RETURN collect({source: s ${ENTITY_PROJECTION}, entities: entities, relations: relations}) AS bySource
 }
-OPTIONAL MATCH (d:Dataset {id: 'current'})
+OPTIONAL MATCH ${datasetNode()}
 RETURN entities, relations, byKind, byRelation, bySource, d.version AS datasetVersion`;

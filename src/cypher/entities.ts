@@ -1,7 +1,7 @@
 // Cypher that reads entities and their relations. Always parameterized; batched by the loaders.
 import { LABEL, type EntityKind, type RelationType } from '../domain/ontology.js';
 
-/** The properties every EntityModel is built from (see src/cypher/rows.ts). */
+/** The properties every EntityModel is built from (see src/domain/stored-form.ts). */
 export const ENTITY_PROJECTION = `{.id, .kind, .name, .summary, .aliases, .attributesJson, .citationsJson, .confidence}`;
 
 export const ENTITIES_BY_IDS = `
@@ -34,7 +34,7 @@ WITH q, collect({
 }) AS links
 RETURN q.key AS key, links[0..q.first] AS links`;
 
-/** One typed relation field to fetch along with its parent (src/resolvers/prefetch.ts). */
+/** One typed relation field to fetch along with its parent (src/loaders/prefetch.ts). */
 export interface LinkCollectPlan {
   readonly spec: { readonly types: readonly RelationType[]; readonly direction: 'OUT' | 'IN' | 'BOTH'; readonly kind: EntityKind | null };
   /** Name of the parameter holding the field's `first`. */
@@ -76,7 +76,7 @@ const values = (names: readonly string[], table: Record<string, (v: string) => s
  * A list expression over the node `nodeVar`, one entry per plan: the links LINKS_BATCH would return
  * for that field (same relation types, direction, kind of the other end, order and limit). Each
  * link is a positional list, `[nodeValues, relationValues, outgoing, children]` (no map keys to
- * send and decode: src/resolvers/prefetch.ts knows the order), `children` being the same for the
+ * send and decode: src/loaders/prefetch.ts knows the order), `children` being the same for the
  * link's own node one level down. Types and labels come from the ontology's constants (the
  * link-field table), values from the fixed tables above, limits are parameters.
  */
@@ -139,7 +139,7 @@ export function entityProjection(props: readonly string[]): string {
  * more follow, plus the total. The kind's label is one of the ontology's constants; the page walks
  * the label's sortKey index in order (src/neo4j/setup.ts), so it reads about a page of nodes, not
  * the whole kind; without filters the total comes from the count store. `projection` is the node
- * map to return (ENTITY_PROJECTION, or fewer properties: see src/resolvers/prefetch.ts), `prefetch`
+ * map to return (ENTITY_PROJECTION, or fewer properties: see src/loaders/prefetch.ts), `prefetch`
  * a linkCollect map over `n` for the relation fields asked of the page's nodes.
  */
 export function listByKindQuery(kind: EntityKind, filters: ListFilters, projection = ENTITY_PROJECTION, prefetch = '[]'): string {

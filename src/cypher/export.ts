@@ -1,11 +1,12 @@
-// Cypher of the exports (src/http/routes/exports.ts, docs/explorer.md). Always parameterized: the
+// Cypher of the exports (read by src/repos/exports.ts for src/http/exports/, docs/explorer.md). Always parameterized: the
 // statements are fixed text; the kind travels as a parameter. Each statement is streamed record by
 // record in one READ transaction, so its result is never held whole in the API's memory.
 import { ENTITY_PROJECTION } from './entities.js';
+import { datasetNode } from './dataset.js';
 
 /** The loaded dataset's version (null when none was stamped), sent as a response header. */
 export const EXPORT_DATASET_VERSION = `
-OPTIONAL MATCH (d:Dataset {id: 'current'})
+OPTIONAL MATCH ${datasetNode()}
 RETURN d.version AS version`;
 
 /** $kind: an EntityKind. Every entity of that kind, in the order of the GraphQL lists (name, then id). */
@@ -37,7 +38,7 @@ const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, t
  * support path from it to a practice: the same three patterns as the `coverage` query
  * (src/cypher/analysis.ts): tool SUPPORTS practice; tool SUPPORTS component IMPLEMENTS principle
  * CORRESPONDS_TO practice; tool SUPPORTS component or principle CORRESPONDS_TO practice. The
- * paths are shaped as src/analysis-model.ts's PathRow, so the cells are built by the same code
+ * paths are shaped as src/analysis/paths.ts's PathRow, so the cells are built by the same code
  * (buildCells) as the query's; test/exports.test.ts checks that the two agree.
  */
 export const EXPORT_COVERAGE_BY_TOOL = `

@@ -1,5 +1,5 @@
 // The version of the graph that every per-process cache keys its answers by: the coverage cache
-// (src/analysis-cache.ts) and the response cache (src/http/response-cache.ts).
+// (src/cache/versioned-cache.ts) and the response cache (src/cache/response-cache.ts).
 //
 // It is the content hash stamped by the last load, the number of loads that stamped the graph
 // (`stamps`, raised by every load, even one that changes nothing) and the batched-load generation
@@ -7,9 +7,10 @@
 // (seed A, then B, then A again); the count never does, so an answer computed while B was loaded can
 // never be taken for one of A's. Null while a batched load is running or before the first stamp:
 // nothing is kept or served from a cache then.
+import { datasetLoadNode, datasetNode } from './dataset.js';
 const VERSION_READ = `
-  OPTIONAL MATCH (d:Dataset {id: 'current'})
-  OPTIONAL MATCH (l:DatasetLoad {id: 'current'})
+  OPTIONAL MATCH ${datasetNode()}
+  OPTIONAL MATCH ${datasetLoadNode()}
   RETURN CASE WHEN d.contentHash IS NULL OR coalesce(l.loading, false) THEN null
               ELSE d.contentHash + '/' + toString(coalesce(d.stamps, 0)) + '/' + toString(coalesce(l.generation, 0)) END`;
 

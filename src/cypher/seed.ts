@@ -1,6 +1,7 @@
 // Cypher of the seed loader. Labels and relationship types are interpolated only from the fixed
 // ontology constants; every value travels as a parameter.
 import { LABEL, type EntityKind, type RelationType } from '../domain/ontology.js';
+import { datasetLoadNode, datasetNode } from './dataset.js';
 
 export const upsertEntities = (kind: EntityKind) => `
 UNWIND $rows AS row
@@ -24,27 +25,22 @@ DELETE r
 RETURN count(*) AS removed`;
 
 export const STAMP_DATASET = `
-MERGE (d:Dataset {id: 'current'})
+MERGE ${datasetNode()}
 SET d.version = $version, d.contentHash = $contentHash, d.loadedAt = datetime(), d.entities = $entities, d.relations = $relations,
     d.stamps = coalesce(d.stamps, 0) + 1`;
 
-/** Everything the graph holds, in the shape of the seed's canonical form (see graph-form.ts). */
+/** Everything the graph holds, as stored rows (src/domain/stored-form.ts) for the seed's canonical form. */
 export const READ_ALL_ENTITIES = `
 MATCH (n:Entity)
 RETURN n.id AS id, n.kind AS kind, n.name AS name, n.summary AS summary, n.aliases AS aliases,
-       n.attributesJson AS attributesJson, n.citationsJson AS citationsJson
+       n.attributesJson AS attributesJson, n.citationsJson AS citationsJson, n.confidence AS confidence
 ORDER BY id`;
 
 export const READ_ALL_RELATIONS = `
 MATCH (a:Entity)-[r]->(b:Entity)
 RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.level AS level, r.note AS note,
-       r.citationsJson AS citationsJson
+       r.citationsJson AS citationsJson, r.confidence AS confidence
 ORDER BY id`;
-
-export const READ_DATASET = `
-MATCH (d:Dataset {id: 'current'})
-RETURN d.version AS version, d.contentHash AS contentHash, toString(d.loadedAt) AS loadedAt,
-       d.entities AS entities, d.relations AS relations`;
 
 /** Entities the graph does not hold yet (the loader checked): CREATE, no lookup first. */
 export const createEntities = (kind: EntityKind) => `
@@ -75,9 +71,9 @@ DETACH DELETE n`;
 /**
  * A batched load in progress: the generation goes up when one starts and again when it ends (done or
  * undone), so a reader that saw the same generation and content hash before and after its work knows
- * no load changed the graph meanwhile (see src/analysis-cache.ts). Not the dataset stamp: readers of
+ * no load changed the graph meanwhile (see src/cache/versioned-cache.ts). Not the dataset stamp: readers of
  * the stamp never see it.
  */
 export const BUMP_LOAD_GENERATION = `
-MERGE (l:DatasetLoad {id: 'current'})
+MERGE ${datasetLoadNode()}
 SET l.generation = coalesce(l.generation, 0) + 1, l.loading = $loading`;

@@ -42,7 +42,7 @@ export const ID_PREFIX: Record<EntityKind, string> = {
 };
 
 /** Neo4j label of each kind (every entity also carries the label `Entity`). */
-export const LABEL: Record<EntityKind, string> = {
+export const LABEL = {
   SOURCE: 'Source',
   PRACTICE: 'Practice',
   CHALLENGE: 'Challenge',
@@ -59,7 +59,7 @@ export const LABEL: Record<EntityKind, string> = {
   GOAL: 'Goal',
   ROBUSTNESS_ASPECT: 'RobustnessAspect',
   METHOD: 'Method',
-};
+} as const satisfies Record<EntityKind, string>;
 
 const ALL_BUT_SOURCE = ENTITY_KINDS.filter((k) => k !== 'SOURCE');
 

@@ -10,15 +10,17 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Limits } from '../config/settings.js';
-import { createContext, type RequestContext } from '../context.js';
+import { ErrorCode } from '../domain/error-codes.js';
+import { createContext, type RequestContext } from '../graphql/context.js';
 import type { Db } from '../neo4j/driver.js';
-import { createResolvers } from '../resolvers/index.js';
-import { loadTypeDefs } from '../schema.js';
+import { createResolvers } from '../graphql/resolvers/index.js';
+import { loadTypeDefs } from '../graphql/schema.js';
 import { formatError } from './errors.js';
 import { checkTokens, limitValidationRules, refusal } from './limits.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { observabilityPlugin, type RequestMeta } from './observability.js';
-import { ResponseCache, responseCachePlugin, stringifyResult } from './response-cache.js';
+import { ResponseCache } from '../cache/response-cache.js';
+import { observabilityPlugin, type RequestMeta } from './plugins/observability.js';
+import { responseCachePlugin, stringifyResult } from './plugins/response-cache.js';
 import { ROUTES } from './routes/index.js';
 import { sendJson } from './routes/types.js';
 
@@ -66,7 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const metrics = createMetrics(() => options.db.inFlight, () => cache?.size.bytes ?? 0);
   const apollo = new ApolloServer<AppContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: createResolvers() as never,
+    resolvers: createResolvers(),
     formatError,
     // Answers from the response cache go out as the text it kept; others as Apollo would write them.
     stringifyResult,
@@ -76,7 +78,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     // src/main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo must not race it.
     stopOnTerminationSignals: false,
-    validationRules: limitValidationRules(limits) as never,
+    validationRules: limitValidationRules(limits),
     // A backstop behind checkTokens (which says how many tokens the query had).
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
@@ -105,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         return;
       }
       logger.error({ err: e }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
     });
   });
@@ -208,7 +210,7 @@ async function readBody(req: http.IncomingMessage, contentType: string | undefin
     try {
       return JSON.parse(text);
     } catch {
-      throw new HttpRefusal(400, new GraphQLError('The request body is not valid JSON.', { extensions: { code: 'BAD_REQUEST' } }));
+      throw new HttpRefusal(400, new GraphQLError('The request body is not valid JSON.', { extensions: { code: ErrorCode.BAD_REQUEST } }));
     }
   }
   return text;

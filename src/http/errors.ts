@@ -2,48 +2,32 @@
 // SERVICE_UNAVAILABLE; anything else is masked, so no Cypher, stack or internal detail leaks.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-
-const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'SERVICE_UNAVAILABLE',
-  'QUERY_LIMIT_EXCEEDED',
-  'DEADLINE_EXCEEDED',
-]);
-
-/** Neo4j's codes for a transaction it cancelled at its timeout (our deadline). */
-const NEO4J_TIMED_OUT = /TransactionTimedOut|TransactionTimedOutClientConfiguration/;
-
-const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+import { ErrorCode, PUBLIC_CODES } from '../domain/error-codes.js';
+import { isDatabaseUnavailable, isTransactionTimeout } from '../neo4j/unavailable.js';
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error) as { code?: unknown } | undefined;
-  if (original && typeof original.code === 'string' && NEO4J_UNAVAILABLE.has(original.code)) {
+  const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original)) {
     return {
       message: 'The graph database is unavailable right now; retry in a few seconds.',
       path: formatted.path,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     };
   }
-  if (original && typeof original.code === 'string' && NEO4J_TIMED_OUT.test(original.code)) {
+  if (isTransactionTimeout(original)) {
     return {
       message: 'The request ran past its deadline; ask for less (smaller pages, fewer hops) or retry.',
       path: formatted.path,
-      extensions: { code: 'DEADLINE_EXCEEDED' },
+      extensions: { code: ErrorCode.DEADLINE_EXCEEDED },
     };
   }
   // Limit refusals from validation rules arrive re-coded GRAPHQL_VALIDATION_FAILED: restore the code.
   if (formatted.extensions && 'limit' in formatted.extensions && 'allowed' in formatted.extensions) {
     // A page size out of range is a bad argument (BAD_USER_INPUT naming `first`), refused early.
-    const code = formatted.extensions.limit === 'pageSize' ? 'BAD_USER_INPUT' : 'QUERY_LIMIT_EXCEEDED';
+    const code = formatted.extensions.limit === 'pageSize' ? ErrorCode.BAD_USER_INPUT : ErrorCode.QUERY_LIMIT_EXCEEDED;
     return { ...formatted, extensions: { ...formatted.extensions, code } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -2,26 +2,26 @@
 // (GraphQL Armor's validation rules), and a GitHub-style node count (graphql-query-complexity).
 // Every refusal is a GraphQL error with code QUERY_LIMIT_EXCEEDED and extensions naming the limit,
 // the allowed value and the query's value (see refusal()).
-import { GraphQLError, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type DocumentNode } from 'graphql';
+import { GraphQLError, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type ValidationRule, type DocumentNode } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config/settings.js';
+import { ErrorCode } from '../domain/error-codes.js';
 
 export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize';
 
-export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
 
 /** The refusal every limit gives: one message shape, one code, the numbers in extensions. */
 export function refusal(limit: LimitName, allowed: number, actual: number | string, what: string): GraphQLError {
   if (limit === 'pageSize') {
     return new GraphQLError(`Invalid argument first: ${what} is ${actual}, expected an integer from 1 to ${allowed} (${limit}).`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', limit, allowed, actual, http: { status: 400 } },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'first', limit, allowed, actual, http: { status: 400 } },
     });
   }
   return new GraphQLError(`Query refused: ${what} is ${actual}, over the limit of ${allowed} (${limit}).`, {
-    extensions: { code: LIMIT_CODE, limit, allowed, actual, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit, allowed, actual, http: { status: 400 } },
   });
 }
 
@@ -30,7 +30,7 @@ type ArmorRule = (options: {
   n: number;
   propagateOnRejection: boolean;
   onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[];
-}) => (context: ValidationContext) => unknown;
+}) => ValidationRule;
 
 function armorRule(
   rule: ArmorRule,
@@ -38,7 +38,7 @@ function armorRule(
   n: number,
   what: string,
   extra: Record<string, unknown> = {},
-): (context: ValidationContext) => unknown {
+): ValidationRule {
   return rule({
     n,
     ...extra,
@@ -52,7 +52,7 @@ function armorRule(
   });
 }
 
-export function limitValidationRules(limits: Limits) {
+export function limitValidationRules(limits: Limits): ValidationRule[] {
   return [
     armorRule(maxDepthRule as ArmorRule, 'depth', limits.maxDepth, 'the depth of the query', { flattenFragments: true, ignoreIntrospection: true }),
     armorRule(maxAliasesRule as ArmorRule, 'aliases', limits.maxAliases, 'the number of aliases'),

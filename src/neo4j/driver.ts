@@ -1,6 +1,6 @@
 // The one road to the database: a driver, a clear error when it cannot connect, and query helpers
 // that read with read routing (so the same code runs against a cluster) and write in one transaction.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
 
 export class Neo4jConnectError extends Error {
   constructor(message: string) {
@@ -55,8 +55,22 @@ export function describeConnectError(e: unknown, c: Connection): string {
   return `Neo4j at ${c.uri} could not be used: ${(err.message ?? String(e)).split('\n')[0]}`;
 }
 
+/** Anything that runs one read round trip: the process-wide Db, or a request's RequestDb. */
+export interface Reader {
+  read<R extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<R>>;
+}
+
+export interface StreamOptions {
+  /** The server cancels the transaction after this. */
+  readonly timeoutMs: number;
+  /** Records pulled per batch: the stream pauses between batches while the consumer is busy. */
+  readonly fetchSize: number;
+  /** Shown in Neo4j's query log and transaction list. */
+  readonly metadata?: Record<string, string>;
+}
+
 /** Thin wrapper over the driver that every Cypher module goes through. */
-export class Db {
+export class Db implements Reader {
   /** Queries running now; each holds a pooled connection (exported as a metric). */
   inFlight = 0;
 
@@ -82,6 +96,32 @@ export class Db {
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /**
+   * Runs `work` in one explicit READ transaction whose results are streamed (records pulled in
+   * batches of `fetchSize` as the consumer asks for them): the exports. Counted in `inFlight` like
+   * every other query; the transaction is rolled back when `work` fails or leaves it open.
+   */
+  async readStream<T>(work: (tx: Transaction) => Promise<T>, options: StreamOptions): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.fetchSize });
+    this.inFlight += 1;
+    let tx: Transaction | undefined;
+    try {
+      tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'mlops-kg', ...options.metadata } });
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } finally {
+      this.inFlight -= 1;
+      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Runs one schema statement (a constraint, an index, awaiting indexes) on its own: setup only. */
+  async schema(statement: string): Promise<void> {
+    await this.driver.executeQuery(statement, {}, { database: this.database });
   }
 
   /** Runs `work` in one managed write transaction: it all commits, or nothing does. */

@@ -4,11 +4,10 @@
 // times out when the request's time runs out, so Neo4j cancels work nobody will wait for.
 import { GraphQLError } from 'graphql';
 import type { QueryResult, RecordShape } from 'neo4j-driver';
-import type { Db } from './driver.js';
+import { ErrorCode } from '../domain/error-codes.js';
+import type { Db, Reader } from './driver.js';
 
-export const DEADLINE_CODE = 'DEADLINE_EXCEEDED';
-
-export class RequestDb {
+export class RequestDb implements Reader {
   /** Cypher round trips made for this request so far. */
   roundTrips = 0;
   /** Epoch milliseconds by which the request must be answered. */
@@ -31,6 +30,6 @@ export class RequestDb {
 
 export function deadlineError(timeoutMs: number): GraphQLError {
   return new GraphQLError(`The request ran past its deadline of ${timeoutMs} ms; ask for less (smaller pages, fewer hops) or retry.`, {
-    extensions: { code: DEADLINE_CODE, timeoutMs },
+    extensions: { code: ErrorCode.DEADLINE_EXCEEDED, timeoutMs },
   });
 }

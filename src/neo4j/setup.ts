@@ -22,7 +22,7 @@ export function setupStatements(): string[] {
 
 export async function setupDatabase(db: Db): Promise<void> {
   for (const statement of setupStatements()) {
-    await db.driver.executeQuery(statement, {}, { database: db.database });
+    await db.schema(statement);
   }
-  await db.driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database: db.database });
+  await db.schema('CALL db.awaitIndexes(60)');
 }

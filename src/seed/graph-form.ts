@@ -1,13 +1,14 @@
 // How a dataset entity or relation is stored in Neo4j, and how it is read back into the same
 // canonical form, so that the graph's content hash can be compared with the seed's.
+// The decoder is the read side's own (src/domain/stored-form.ts): one decoder of one stored row.
 import type { Citation } from './schema.js';
 import type { AttributeValue, DatasetEntity, DatasetRelation } from './dataset.js';
-import type { EntityKind, RelationType } from '../domain/ontology.js';
+import { overallConfidence } from '../domain/citation.js';
+import type { RelationType } from '../domain/ontology.js';
+import { toEntity, toRelation, type EntityRow, type RelationRow } from '../domain/stored-form.js';
 
-/** Confidence of a whole entity or relation: STATED when any citation states it. */
-export function overallConfidence(citations: readonly Citation[]): 'STATED' | 'INFERRED' {
-  return citations.some((c) => c.confidence === 'STATED') ? 'STATED' : 'INFERRED';
-}
+export { overallConfidence };
+export type { EntityRow, RelationRow };
 
 const sourcesOf = (citations: readonly Citation[]) => [...new Set(citations.map((c) => c.source))].sort();
 
@@ -42,46 +43,30 @@ export function relationProps(r: DatasetRelation): Record<string, unknown> {
   };
 }
 
-export interface EntityRow {
-  id: string;
-  kind: string;
-  name: string;
-  summary: string | null;
-  aliases: string[] | null;
-  attributesJson: string | null;
-  citationsJson: string | null;
-}
-
+/** A stored entity in the seed's canonical form (the order of keys is the hash's). */
 export function entityFromRow(row: EntityRow): DatasetEntity {
+  const e = toEntity(row);
   return {
-    id: row.id,
-    kind: row.kind as EntityKind,
-    name: row.name,
-    summary: row.summary ?? null,
-    aliases: row.aliases ?? [],
-    attributes: JSON.parse(row.attributesJson ?? '{}') as Record<string, AttributeValue>,
-    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    summary: e.summary,
+    aliases: [...e.aliases],
+    attributes: e.attributes as Record<string, AttributeValue>,
+    citations: [...e.citations] as Citation[],
   };
 }
 
-export interface RelationRow {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  level: string | null;
-  note: string | null;
-  citationsJson: string | null;
-}
-
+/** A stored relation in the seed's canonical form. */
 export function relationFromRow(row: RelationRow): DatasetRelation {
+  const r = toRelation(row);
   return {
-    id: row.id,
-    type: row.type as RelationType,
-    from: row.from,
-    to: row.to,
-    level: row.level ?? null,
-    note: row.note ?? null,
-    citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],
+    id: r.id,
+    type: r.type as RelationType,
+    from: r.from,
+    to: r.to,
+    level: r.level,
+    note: r.note,
+    citations: [...r.citations] as Citation[],
   };
 }

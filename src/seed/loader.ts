@@ -15,6 +15,9 @@
 //   A huge one-transaction load needs the whole change in Neo4j's heap; batches need one batch.
 import { ENTITY_KINDS, RELATION_TYPES, type RelationType } from '../domain/ontology.js';
 import type { Db } from '../neo4j/driver.js';
+
+// The stamp is read where every reader of it reads it (the writer shares the read side's repository).
+export { readDatasetStamp, type DatasetStamp } from '../repos/dataset.js';
 import {
   BUMP_LOAD_GENERATION,
   createEntities,
@@ -25,7 +28,6 @@ import {
   PRUNE_RELATIONS,
   READ_ALL_ENTITIES,
   READ_ALL_RELATIONS,
-  READ_DATASET,
   STAMP_DATASET,
   upsertEntities,
   upsertRelations,
@@ -260,20 +262,6 @@ export async function readGraph(db: Db): Promise<GraphContent> {
 export async function graphContentHash(db: Db): Promise<string> {
   const g = await readGraph(db);
   return hashOf(g.entities, g.relations);
-}
-
-export interface DatasetStamp {
-  readonly version: string;
-  readonly contentHash: string;
-  readonly loadedAt: string;
-  readonly entities: number;
-  readonly relations: number;
-}
-
-export async function readDatasetStamp(db: Db): Promise<DatasetStamp | undefined> {
-  const res = await db.read(READ_DATASET);
-  const rec = res.records[0];
-  return rec ? (rec.toObject() as unknown as DatasetStamp) : undefined;
 }
 
 function diff(before: GraphContent, dataset: Dataset, prune: boolean): ChangeSet {

@@ -1,6 +1,8 @@
 // zod schemas of the seed files under seed/. The loader, the check and the API's model types
 // all derive from these, so a seed file that passes here is one the whole system understands.
 import { z } from 'zod';
+import type { Citation as DomainCitation } from '../domain/citation.js';
+import { CONFIDENCES } from '../domain/citation.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../domain/ontology.js';
 
 export const SOURCE_IDS = ['source:eken2024', 'source:kreuzberger2022', 'source:bayram2024'] as const;
@@ -20,7 +22,7 @@ const Text = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
 
-export const Confidence = z.enum(['STATED', 'INFERRED']);
+export const Confidence = z.enum(CONFIDENCES);
 export type Confidence = z.infer<typeof Confidence>;
 
 export const Citation = z.strictObject({
@@ -101,3 +103,8 @@ export const LedgerFile = z.strictObject({
   source: EntityId,
   items: z.record(z.string().min(1), LedgerEntry),
 });
+
+/** The read side's Citation (src/domain/citation.ts) is exactly what this schema accepts. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const citationShapesAgree: Same<Readonly<Citation>, DomainCitation> = true;
+void citationShapesAgree;

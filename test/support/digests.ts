@@ -2,7 +2,7 @@
 // them: item rows by their digest id, edge-table rows as "<table>: <cell1> <cell2> <cell3>".
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../../src/config/paths.js';
 
 export const DIGEST_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'sources');
 

@@ -2,8 +2,8 @@
 // local Neo4j from Maven Central), and hands its address to the test files through `provide`.
 import type { TestProject } from 'vitest/node';
 import { parseSettings } from '../../src/config/settings.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from '../../src/neo4j/provision.js';
-import { PROJECT_ROOT } from '../../src/neo4j/session-scope.js';
+import { provisionNeo4j, type ProvisionedNeo4j } from '../../src/provision/provision.js';
+import { PROJECT_ROOT } from '../../src/config/paths.js';
 
 let neo4j: ProvisionedNeo4j | undefined;
 

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../neo4j/session-scope.js';
+import { PROJECT_ROOT } from '../../config/paths.js';
 import type { Route } from './types.js';
 
 export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');

@@ -1,5 +1,5 @@
 // GET /healthz: the process is alive. GET /readyz: Neo4j answers and the dataset is loaded.
-import { readDatasetStamp } from '../../seed/loader.js';
+import { readDatasetStamp } from '../../repos/dataset.js';
 import { sendJson, type Route } from './types.js';
 
 export const healthRoute: Route = {

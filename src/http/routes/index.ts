@@ -2,7 +2,7 @@
 import { healthRoute, readyRoute } from './health.js';
 import { metricsRoute } from './metrics.js';
 import { explorerRoute, webAssetRoute } from './explorer.js';
-import { exportIndexRoute, exportRoute } from './exports.js';
+import { exportIndexRoute, exportRoute } from '../exports/route.js';
 import { graphiqlRoute } from './graphiql.js';
 import type { Route } from './types.js';
 

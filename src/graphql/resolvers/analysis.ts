@@ -1,0 +1,157 @@
+// Query fields of schema/analysis.graphql. Thin: check the arguments, read the paths through a
+// repository (one round trip), shape the answer with the pure functions of src/analysis/, and prime
+// the entity loader with every entity returned, so nested fields cost no extra round trip.
+import { buildCells, coverageOf, toolsOfCells } from '../../analysis/coverage.js';
+import type { CoverageModel, PathModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
+import { entitiesOf } from '../../analysis/paths.js';
+import { rankPractices } from '../../analysis/ranking.js';
+import { luceneQuery } from '../../analysis/search-query.js';
+import { greedyStack } from '../../analysis/stack.js';
+import { VersionedCache, versionOf } from '../../cache/versioned-cache.js';
+import { badInput, intInRange, quoted } from '../../domain/arguments.js';
+import { MAX_IDS } from '../../domain/list-fields.js';
+import type { EntityModel } from '../../domain/model.js';
+import { ENTITY_KINDS, RELATION_TYPES } from '../../domain/ontology.js';
+import type {
+  QueryCoverageArgs,
+  QueryPathsArgs,
+  QueryPracticesAddressingArgs,
+  QueryRecommendStackArgs,
+  QueryResolvers,
+  QuerySearchArgs,
+} from '../../generated/graphql.js';
+import { addressingPaths, coveragePaths, graphStats, pathsBetween, stackPaths } from '../../repos/analysis.js';
+import { graphVersion } from '../../repos/dataset.js';
+import { searchEntities } from '../../repos/search.js';
+import type { RequestContext } from '../context.js';
+
+export const MAX_SEARCH_TEXT = 200;
+
+function prime(ctx: RequestContext, entities: Iterable<EntityModel>): void {
+  for (const e of entities) ctx.loaders.entity.prime(e.id, e);
+}
+
+/** A required id argument: not blank. */
+function idArg(argument: string, value: string): string {
+  const id = value.trim();
+  if (id === '') throw badInput(argument, 'must not be blank');
+  return id;
+}
+
+/** An optional list of ids: deduplicated; null when absent or empty (meaning "all"). */
+function idListArg(argument: string, values: readonly string[] | null | undefined): string[] | null {
+  if (!values || values.length === 0) return null;
+  const ids = [...new Set(values.map((v) => v.trim()))];
+  if (ids.length > MAX_IDS) throw badInput(argument, `at most ${MAX_IDS} ids, got ${ids.length}`);
+  return ids;
+}
+
+function requireFound(argument: string, kindName: string, asked: readonly string[], found: readonly EntityModel[]): void {
+  const have = new Set(found.map((e) => e.id));
+  const missing = asked.filter((id) => !have.has(id));
+  if (missing.length > 0) throw badInput(argument, `not the id of any ${kindName}: ${missing.slice(0, 10).map((m) => quoted(m)).join(', ')}`);
+}
+
+async function search(args: QuerySearchArgs, ctx: RequestContext): Promise<SearchHitModel[]> {
+  const first = intInRange('first', args.first, 1, 50, 10);
+  const text = args.text.trim();
+  if (text === '') throw badInput('text', 'must not be blank');
+  if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `at most ${MAX_SEARCH_TEXT} characters, got ${text.length}`);
+  const query = luceneQuery(text);
+  if (query === null) return [];
+  const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)] : null;
+  const hits = await searchEntities(ctx.db, query, kinds, first);
+  prime(ctx, hits.map((h) => h.entity));
+  return hits;
+}
+
+async function practicesAddressing(args: QueryPracticesAddressingArgs, ctx: RequestContext): Promise<RankedPracticeModel[]> {
+  const challengeId = idArg('challengeId', args.challengeId);
+  const first = intInRange('first', args.first, 1, 100, 20);
+  const { kind, paths } = await addressingPaths(ctx.db, challengeId);
+  if (kind !== 'CHALLENGE') {
+    throw badInput('challengeId', kind === null ? `no entity has id ${quoted(challengeId)}` : `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
+  }
+  prime(ctx, entitiesOf(paths));
+  return rankPractices(paths).slice(0, first);
+}
+
+/** The full matrix (no ids asked) per dataset version: it changes only when the graph is re-seeded. */
+const fullCoverage = new VersionedCache<{ model: CoverageModel; entities: EntityModel[] }>(
+  // At most 5,000 paths (~10 MB; the curated graph has ~130, its ×10 synthetic growth ~1,300):
+  // larger matrices are computed per request, to keep the process's memory bounded.
+  5_000,
+  (v) => v.model.cells.reduce((n, c) => n + c.paths.length, 0),
+);
+
+async function coverage(args: QueryCoverageArgs, ctx: RequestContext): Promise<CoverageModel> {
+  const toolIds = idListArg('toolIds', args.toolIds);
+  const practiceIds = idListArg('practiceIds', args.practiceIds);
+  const full = toolIds === null && practiceIds === null;
+  const compute = async () => {
+    const read = await coveragePaths(ctx.db, toolIds, practiceIds, full);
+    if (practiceIds) requireFound('practiceIds', 'PRACTICE', practiceIds, read.practices);
+    if (toolIds) requireFound('toolIds', 'TOOL', toolIds, read.tools);
+    const cells = buildCells(read.paths);
+    const tools = toolIds ? read.tools : toolsOfCells(cells);
+    return {
+      value: { model: coverageOf(tools, read.practices, cells), entities: [...read.practices, ...read.tools, ...entitiesOf(read.paths)] },
+      version: versionOf(read.versionBefore, read.versionAfter),
+    };
+  };
+  const { model, entities } = full ? await fullCoverage.get(() => graphVersion(ctx.db), 'all', compute) : (await compute()).value;
+  prime(ctx, entities);
+  return model;
+}
+
+async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext): Promise<StackRecommendationModel> {
+  const maxTools = intInRange('maxTools', args.maxTools, 1, 50, 5);
+  const challengeIds = [...new Set(args.challengeIds.map((v) => v.trim()))];
+  if (challengeIds.length === 0) throw badInput('challengeIds', 'give at least one challenge id');
+  if (challengeIds.length > MAX_IDS) throw badInput('challengeIds', `at most ${MAX_IDS} ids, got ${challengeIds.length}`);
+  const read = await stackPaths(ctx.db, challengeIds);
+  const wrong = read.asked.filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
+  if (wrong.length > 0) throw badInput('challengeIds', `not the id of any CHALLENGE: ${wrong.slice(0, 10).map((w) => quoted(w)).join(', ')}`);
+  prime(ctx, [...entitiesOf(read.addressing), ...entitiesOf(read.support)]);
+  return greedyStack(rankPractices(read.addressing), buildCells(read.support), maxTools);
+}
+
+async function paths(args: QueryPathsArgs, ctx: RequestContext): Promise<PathModel[]> {
+  const fromId = idArg('fromId', args.fromId);
+  const toId = idArg('toId', args.toId);
+  const maxHops = intInRange('maxHops', args.maxHops, 1, 6, 4);
+  const first = intInRange('first', args.first, 1, 20, 5);
+  const read = await pathsBetween(ctx.db, fromId, toId, maxHops, first);
+  if (!read.from) throw badInput('fromId', `no entity has id ${quoted(fromId)}`);
+  if (!read.to) throw badInput('toId', `no entity has id ${quoted(toId)}`);
+  if (fromId === toId) {
+    prime(ctx, [read.from]);
+    return [{ entities: [read.from], relations: [], length: 0 }];
+  }
+  prime(ctx, entitiesOf(read.paths));
+  return read.paths;
+}
+
+async function stats(ctx: RequestContext): Promise<StatsModel> {
+  const read = await graphStats(ctx.db);
+  prime(ctx, read.bySource.map((s) => s.source));
+  return {
+    entities: read.entities,
+    relations: read.relations,
+    datasetVersion: read.datasetVersion ?? 'unknown',
+    byKind: ENTITY_KINDS.map((kind) => ({ kind, count: read.byKind.get(kind) ?? 0 })),
+    byRelation: RELATION_TYPES.map((type) => ({ type, count: read.byRelation.get(type) ?? 0 })),
+    bySource: read.bySource,
+  };
+}
+
+export function analysisQueryResolvers() {
+  return {
+    search: (_parent, args, ctx) => search(args, ctx),
+    practicesAddressing: (_parent, args, ctx) => practicesAddressing(args, ctx),
+    coverage: (_parent, args, ctx) => coverage(args, ctx),
+    recommendStack: (_parent, args, ctx) => recommendStack(args, ctx),
+    paths: (_parent, args, ctx) => paths(args, ctx),
+    stats: (_parent, _args, ctx) => stats(ctx),
+  } satisfies QueryResolvers;
+}

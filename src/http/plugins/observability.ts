@@ -1,0 +1,59 @@
+// An Apollo plugin that logs each operation (with the request id, never the variables) and counts
+// it in the metrics; it also refuses queries over the cost limit once their variables are known,
+// and turns an all-unavailable answer into HTTP 503 where the GraphQL-over-HTTP spec allows it.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { Limits } from '../../config/settings.js';
+import { ErrorCode } from '../../domain/error-codes.js';
+import type { RequestContext } from '../../graphql/context.js';
+import { queryCost, refusal } from '../limits.js';
+import type { Metrics } from '../metrics.js';
+
+export interface RequestMeta {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly startedAt: number;
+}
+
+export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloServerPlugin<RequestContext & { meta?: RequestMeta }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const cost = queryCost(schema, document, request.variables, operationName);
+          if (cost > limits.maxCost) throw refusal('cost', limits.maxCost, cost, 'the number of nodes the query may return (nested page sizes multiplied)');
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          // What clients see masked (src/http/errors.ts) is logged here in full, for operators.
+          for (const e of errors) {
+            const code = e.extensions?.code;
+            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) contextValue?.meta?.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
+          }
+        },
+        async willSendResponse({ contextValue, response, errors, operationName, request }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const codes = (body?.errors ?? []).map((e) => e.extensions?.code);
+          const limits = (body?.errors ?? []).map((e) => e.extensions?.limit).filter((l): l is string => typeof l === 'string');
+          const outcome =
+            codes.length === 0 ? 'ok' : limits.length > 0 || codes.includes(ErrorCode.QUERY_LIMIT_EXCEEDED) ? 'refused' : codes.every((c) => c === ErrorCode.SERVICE_UNAVAILABLE) ? 'unavailable' : 'error';
+          const accept = request.http?.headers.get('accept') ?? '';
+          if (outcome === 'unavailable' && body && body.data == null && accept.includes('application/graphql-response+json')) {
+            response.http.status = 503;
+          }
+          for (const limit of limits) metrics.refusals.inc({ limit });
+          const meta = contextValue?.meta;
+          const operation = metrics.operationLabel(operationName ?? request.operationName);
+          metrics.requests.inc({ operation, outcome });
+          if (meta) {
+            const seconds = (performance.now() - meta.startedAt) / 1000;
+            metrics.latency.observe({ operation }, seconds);
+            meta.logger.info(
+              { operation: operationName ?? request.operationName ?? null, outcome, ms: Math.round(seconds * 1000), roundTrips: contextValue.db?.roundTrips ?? 0, errors: errors?.length ?? 0 },
+              'graphql request',
+            );
+          }
+        },
+      };
+    },
+  };
+}

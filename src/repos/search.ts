@@ -1,0 +1,19 @@
+// Full-text search over names, aliases and summaries (the index of src/neo4j/setup.ts).
+import neo4j from 'neo4j-driver';
+import { SEARCH } from '../cypher/analysis.js';
+import type { EntityModel } from '../domain/model.js';
+import type { EntityKind } from '../domain/ontology.js';
+import { toEntity, type EntityRow } from '../domain/stored-form.js';
+import type { Reader } from '../neo4j/driver.js';
+import { FULLTEXT_INDEX } from '../neo4j/setup.js';
+
+export interface SearchHitRow {
+  readonly entity: EntityModel;
+  readonly score: number;
+}
+
+/** The best `first` hits of a Lucene query (src/analysis/search-query.ts), of the given kinds (null: all). */
+export async function searchEntities(db: Reader, query: string, kinds: readonly EntityKind[] | null, first: number): Promise<SearchHitRow[]> {
+  const res = await db.read<{ node: EntityRow; score: number }>(SEARCH, { index: FULLTEXT_INDEX, query, kinds, first: neo4j.int(first) });
+  return res.records.map((r) => ({ entity: toEntity(r.get('node')), score: r.get('score') }));
+}

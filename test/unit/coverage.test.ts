@@ -1,0 +1,39 @@
+// Coverage cells from support paths (src/analysis/coverage.ts).
+import { describe, expect, it } from 'vitest';
+import { buildCells, coverageOf, derivedLevel, toolsOfCells } from '../../src/analysis/coverage.js';
+import { cite, entity, path, relation } from './support/graph.js';
+
+describe('buildCells', () => {
+  it('makes one cell per tool and practice, direct when a SUPPORTS path of one hop exists, with its level', () => {
+    const direct = { ...path(['tool:t', 'practice:p'], ['SUPPORTS']) };
+    const withLevel = { ...direct, relations: [relation('SUPPORTS', 'tool:t', 'practice:p', [cite('source:a', 'd')], 'FULL')] };
+    const derived = path(['tool:t', 'component:c', 'principle:x', 'practice:p'], ['SUPPORTS', 'IMPLEMENTS', 'CORRESPONDS_TO']);
+    const cells = buildCells([derived, withLevel]);
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toMatchObject({ direct: true, level: 'FULL' });
+    expect(cells[0]!.paths.map((p) => p.length)).toEqual([1, 3]);
+  });
+
+  it('labels a derived cell by the component on its path, else by the kind next to the tool', () => {
+    expect(derivedLevel(path(['tool:t', 'component:c', 'practice:p'], ['SUPPORTS', 'CORRESPONDS_TO']))).toBe('DERIVED_VIA_COMPONENT');
+    expect(derivedLevel(path(['tool:t', 'principle:x', 'practice:p'], ['SUPPORTS', '<CORRESPONDS_TO']))).toBe('DERIVED_VIA_PRINCIPLE');
+    const cells = buildCells([path(['tool:t', 'principle:x', 'practice:p'], ['SUPPORTS', 'CORRESPONDS_TO'])]);
+    expect(cells[0]).toMatchObject({ direct: false, level: 'DERIVED_VIA_PRINCIPLE' });
+  });
+
+  it('orders cells by tool name, then practice name', () => {
+    const cells = buildCells([path(['tool:b', 'practice:a'], ['SUPPORTS']), path(['tool:a', 'practice:z'], ['SUPPORTS']), path(['tool:a', 'practice:m'], ['SUPPORTS'])]);
+    expect(cells.map((c) => `${c.tool.id} ${c.practice.id}`)).toEqual(['tool:a practice:m', 'tool:a practice:z', 'tool:b practice:a']);
+  });
+});
+
+describe('coverageOf', () => {
+  it('keeps the cells inside the asked tools and practices, and lists practices with none', () => {
+    const cells = buildCells([path(['tool:a', 'practice:x'], ['SUPPORTS']), path(['tool:b', 'practice:y'], ['SUPPORTS'])]);
+    const model = coverageOf([entity('tool:a')], [entity('practice:y'), entity('practice:x')], cells);
+    expect(model.cells.map((c) => c.practice.id)).toEqual(['practice:x']);
+    expect(model.uncoveredPractices.map((p) => p.id)).toEqual(['practice:y']);
+    expect(model.practices.map((p) => p.id)).toEqual(['practice:x', 'practice:y']);
+    expect(toolsOfCells(cells).map((t) => t.id)).toEqual(['tool:a', 'tool:b']);
+  });
+});
