@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { kindOfId, RELATION_RULES, relationId, type EntityKind, type RelationRule, type RelationType } from '../domain/ontology.js';
 import type { SeedFiles } from './files.js';
-import type { Citation, EntityRecord } from './schema.js';
+import type { Citation, EntityRecord, ToolType } from './schema.js';
 import type { SeedProblem } from './errors.js';
 
 export type AttributeValue = EntityRecord['attributes'][string];
@@ -13,6 +13,8 @@ export interface DatasetEntity {
   readonly kind: EntityKind;
   readonly name: string;
   readonly summary: string | null;
+  /** TOOL: the curator's classification (schema.ts TOOL_TYPES); null for every other kind. */
+  readonly toolType: ToolType | null;
   readonly aliases: string[];
   readonly attributes: Record<string, AttributeValue>;
   readonly citations: Citation[];
@@ -76,6 +78,7 @@ export function buildDataset(files: SeedFiles): BuildResult {
           kind: record.kind,
           name: record.name,
           summary: record.summary ?? null,
+          toolType: record.toolType ?? null,
           aliases: [...record.aliases],
           attributes: { ...record.attributes },
           citations: [...record.citations],
@@ -88,6 +91,9 @@ export function buildDataset(files: SeedFiles): BuildResult {
     if (e.kind !== record.kind) {
       problems.push({ ...origin, path: `${origin.path}.kind`, message: `id ${record.id} is a ${e.kind} in ${prior.origin.file}`, value: record.kind });
       return;
+    }
+    if ((record.toolType ?? null) !== e.toolType) {
+      problems.push({ ...origin, path: `${origin.path}.toolType`, message: `differs from the toolType in ${prior.origin.file} (${e.toolType})`, value: record.toolType });
     }
     for (const [key, value] of Object.entries(record.attributes)) {
       if (key in e.attributes && JSON.stringify(e.attributes[key]) !== JSON.stringify(value)) {

@@ -1,6 +1,6 @@
 // How a dataset entity or relation is stored in Neo4j, and how it is read back into the same
 // canonical form, so that the graph's content hash can be compared with the seed's.
-import type { Citation } from './schema.js';
+import type { Citation, ToolType } from './schema.js';
 import type { AttributeValue, DatasetEntity, DatasetRelation } from './dataset.js';
 import type { EntityKind, RelationType } from '../domain/ontology.js';
 
@@ -19,6 +19,7 @@ export function entityProps(e: DatasetEntity): Record<string, unknown> {
     // Lists sort by this key (case-insensitive name), then by id: a stable order for cursors.
     sortKey: e.name.toLowerCase(),
     summary: e.summary,
+    toolType: e.toolType,
     aliases: e.aliases,
     // Full-text indexes take strings: aliases are indexed through this joined copy.
     aliasesText: e.aliases.join(' | '),
@@ -47,10 +48,21 @@ export interface EntityRow {
   kind: string;
   name: string;
   summary: string | null;
+  /** Only READ_STORED_ENTITIES returns it; the API's projections leave it out. */
+  toolType?: string | null;
   aliases: string[] | null;
   attributesJson: string | null;
   citationsJson: string | null;
 }
+
+/** The stored columns an entity is read back from, in the seed's canonical form (entityFromRow). */
+export const STORED_ENTITY_COLUMNS = ['id', 'kind', 'name', 'summary', 'toolType', 'aliases', 'attributesJson', 'citationsJson'] as const;
+
+/** Every entity the graph holds, as its stored columns: what the loader diffs and hashes. */
+export const READ_STORED_ENTITIES = `
+MATCH (n:Entity)
+RETURN ${STORED_ENTITY_COLUMNS.map((c) => `n.${c} AS ${c}`).join(', ')}
+ORDER BY id`;
 
 export function entityFromRow(row: EntityRow): DatasetEntity {
   return {
@@ -58,6 +70,7 @@ export function entityFromRow(row: EntityRow): DatasetEntity {
     kind: row.kind as EntityKind,
     name: row.name,
     summary: row.summary ?? null,
+    toolType: (row.toolType ?? null) as ToolType | null,
     aliases: row.aliases ?? [],
     attributes: JSON.parse(row.attributesJson ?? '{}') as Record<string, AttributeValue>,
     citations: JSON.parse(row.citationsJson ?? '[]') as Citation[],

@@ -23,7 +23,6 @@ import {
   deleteRelationsById,
   PRUNE_ENTITIES,
   PRUNE_RELATIONS,
-  READ_ALL_ENTITIES,
   READ_ALL_RELATIONS,
   READ_DATASET,
   STAMP_DATASET,
@@ -31,7 +30,7 @@ import {
   upsertRelations,
 } from '../cypher/seed.js';
 import { hashOf, type Dataset, type DatasetEntity, type DatasetRelation } from './dataset.js';
-import { entityFromRow, entityProps, relationFromRow, relationProps, type EntityRow, type RelationRow } from './graph-form.js';
+import { entityFromRow, entityProps, READ_STORED_ENTITIES, relationFromRow, relationProps, type EntityRow, type RelationRow } from './graph-form.js';
 
 export interface LoadOptions {
   /** Remove entities and relations the seed no longer holds. */
@@ -249,7 +248,7 @@ export interface GraphContent {
 
 /** Reads every entity and relation back into the seed's canonical form. */
 export async function readGraph(db: Db): Promise<GraphContent> {
-  const [e, r] = await Promise.all([db.read<EntityRow>(READ_ALL_ENTITIES), db.read<RelationRow>(READ_ALL_RELATIONS)]);
+  const [e, r] = await Promise.all([db.read<EntityRow>(READ_STORED_ENTITIES), db.read<RelationRow>(READ_ALL_RELATIONS)]);
   return {
     entities: e.records.map((rec) => entityFromRow(rec.toObject() as EntityRow)),
     relations: r.records.map((rec) => relationFromRow(rec.toObject() as RelationRow)),
