@@ -1,7 +1,7 @@
 // How a dataset entity or relation is stored in Neo4j, and how it is read back into the same
 // canonical form, so that the graph's content hash can be compared with the seed's.
 import type { Citation, ToolType } from './schema.js';
-import type { AttributeValue, DatasetEntity, DatasetRelation } from './dataset.js';
+import type { AttributeValue, DatasetEntity, DatasetRelation, EntityDescription } from './dataset.js';
 import type { EntityKind, RelationType } from '../domain/ontology.js';
 
 /** Confidence of a whole entity or relation: STATED when any citation states it. */
@@ -19,6 +19,8 @@ export function entityProps(e: DatasetEntity): Record<string, unknown> {
     // Lists sort by this key (case-insensitive name), then by id: a stable order for cursors.
     sortKey: e.name.toLowerCase(),
     summary: e.summary,
+    // Every source file's description: [{"source": "source:…", "text": "…", "basis": "SOURCE"|"CURATOR"}, …]
+    descriptionsJson: JSON.stringify(e.descriptions),
     toolType: e.toolType,
     aliases: e.aliases,
     // Full-text indexes take strings: aliases are indexed through this joined copy.
@@ -48,7 +50,8 @@ export interface EntityRow {
   kind: string;
   name: string;
   summary: string | null;
-  /** Only READ_STORED_ENTITIES returns it; the API's projections leave it out. */
+  /** Only READ_STORED_ENTITIES returns these two; the API's projections leave them out. */
+  descriptionsJson?: string | null;
   toolType?: string | null;
   aliases: string[] | null;
   attributesJson: string | null;
@@ -56,7 +59,7 @@ export interface EntityRow {
 }
 
 /** The stored columns an entity is read back from, in the seed's canonical form (entityFromRow). */
-export const STORED_ENTITY_COLUMNS = ['id', 'kind', 'name', 'summary', 'toolType', 'aliases', 'attributesJson', 'citationsJson'] as const;
+export const STORED_ENTITY_COLUMNS = ['id', 'kind', 'name', 'summary', 'descriptionsJson', 'toolType', 'aliases', 'attributesJson', 'citationsJson'] as const;
 
 /** Every entity the graph holds, as its stored columns: what the loader diffs and hashes. */
 export const READ_STORED_ENTITIES = `
@@ -70,6 +73,7 @@ export function entityFromRow(row: EntityRow): DatasetEntity {
     kind: row.kind as EntityKind,
     name: row.name,
     summary: row.summary ?? null,
+    descriptions: JSON.parse(row.descriptionsJson ?? '[]') as EntityDescription[],
     toolType: (row.toolType ?? null) as ToolType | null,
     aliases: row.aliases ?? [],
     attributes: JSON.parse(row.attributesJson ?? '{}') as Record<string, AttributeValue>,
