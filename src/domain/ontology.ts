@@ -137,8 +137,8 @@ export const RELATION_RULES = {
   },
   PART_OF: {
     meaning: 'is a part of a larger whole of the same family',
-    from: ['ACTIVITY', 'STAGE', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION'],
-    to: ['STAGE', 'ACTIVITY', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION'],
+    from: ['ACTIVITY', 'STAGE', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION', 'TOOL'],
+    to: ['STAGE', 'ACTIVITY', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION', 'TOOL'],
   },
   FOLLOWED_BY: {
     meaning: 'is followed by another stage or activity in the workflow',
