@@ -1,5 +1,7 @@
 // The seed's schemas and the whole-dataset check, without a database: the real seed passes, and
 // each kind of broken file is refused with a message that names the file and the JSON path.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeedDataset, SeedValidationError, formatProblem } from '../src/seed/index.js';
 import { SEED_DIR } from './support/neo4j.js';
@@ -75,6 +77,11 @@ describe('broken seed files are refused, naming file and path', () => {
     ['id prefix that contradicts the kind', (f) => ((f.entities as any).entities[2].id = 'practice:test-tool'), {}, /entities\[2\]\.id: the id's prefix does not match kind TOOL/],
     ['ledger naming a missing id', (f) => ((f.ledger as any).items['test.row'].carriedBy = ['practice:ghost']), {}, /test\.ledger\.json: items\["test\.row"\]\.carriedBy\[0\]: names no entity or relation/],
     ['unknown field', (f) => ((f.entities as any).entities[0].colour = 'red'), {}, /entities\[0\]: Unrecognized key/],
+    ['RELATED_TO without a note', (f) => ((f.relations as any).relations[0].type = 'RELATED_TO'), {}, /test\.relations\.json: relations\[0\]\.note: a RELATED_TO needs a note .*\(got "practice:test-monitoring-\[RELATED_TO\]->challenge:test-observability"\)/],
+    ['RELATED_TO over 3 % of the relations', (f) => Object.assign((f.relations as any).relations[0], { type: 'RELATED_TO', note: 'Linked somehow.' }), {}, /test\.relations\.json: relations\[0\]: RELATED_TO is 50\.0 % of the relations \(1 of 2\), over the limit of 3 %/],
+    ['crosswalk link without a note', (f) => ((f.relations as any).relations[0].type = 'CORRESPONDS_TO'), {}, /test\.relations\.json: relations\[0\]\.note: a CORRESPONDS_TO link is a crosswalk judgement/],
+    ['overlap link without a note', (f) => ((f.relations as any).relations[0].type = 'PARTLY_OVERLAPS'), {}, /relations\[0\]\.note: a PARTLY_OVERLAPS link is a crosswalk judgement/],
+    ['narrower-than link without a note', (f) => ((f.relations as any).relations[0].type = 'NARROWER_THAN'), {}, /relations\[0\]\.note: a NARROWER_THAN link is a crosswalk judgement/],
   ];
 
   it('accepts the unbroken fixture', async () => {
@@ -87,5 +94,33 @@ describe('broken seed files are refused, naming file and path', () => {
     const problems = await problemsOf(await writeSeedDir(files, raw));
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(expected);
+  });
+
+  // The crosswalk file sits beside the source folders: the fixture writes it there itself.
+  const crosswalkCases: [string, Record<string, unknown>, RegExp][] = [
+    [
+      'crosswalk link cited as STATED',
+      { type: 'CORRESPONDS_TO', from: 'practice:test-monitoring', to: 'challenge:test-observability', note: 'Same notion.', citations: [CITE] },
+      /crosswalk\.relations\.json: relations\[0\]\.citations\[0\]\.confidence: crosswalk\.relations\.json holds only the curator's links, which are INFERRED.*\(got "STATED"\)/,
+    ],
+    [
+      'crosswalk link of another type without a note',
+      { type: 'ADDRESSES', from: 'practice:test-monitoring', to: 'challenge:test-observability', citations: [{ ...CITE, confidence: 'INFERRED' }] },
+      /crosswalk\.relations\.json: relations\[0\]\.note: every link of the crosswalk needs a note/,
+    ],
+  ];
+
+  it.each(crosswalkCases)('%s', async (_name, relation, expected) => {
+    const dir = await writeSeedDir(minimalFiles());
+    await writeFile(path.join(dir, 'crosswalk.relations.json'), JSON.stringify({ relations: [relation] }, null, 2));
+    const problems = await problemsOf(dir);
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  it('accepts a crosswalk link that is INFERRED and has a note', async () => {
+    const dir = await writeSeedDir(minimalFiles());
+    const link = { type: 'PARTLY_OVERLAPS', from: 'practice:test-monitoring', to: 'challenge:test-observability', note: 'Shares the watching of models.', citations: [{ ...CITE, confidence: 'INFERRED' }] };
+    await writeFile(path.join(dir, 'crosswalk.relations.json'), JSON.stringify({ relations: [link] }, null, 2));
+    expect(await problemsOf(dir)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { kindOfId, RELATION_RULES, relationId, type EntityKind, type RelationRul
 import type { SeedFiles } from './files.js';
 import type { Citation, EntityRecord, SummaryBasis, ToolType } from './schema.js';
 import type { SeedProblem } from './errors.js';
+import { checkRelations } from './checks/relations.js';
 import { checkEntities, type EntityContribution } from './checks/entities.js';
 
 export type AttributeValue = EntityRecord['attributes'][string];
@@ -204,6 +205,8 @@ export function buildDataset(files: SeedFiles): BuildResult {
       }
     });
   }
+
+  problems.push(...checkRelations(files.relations));
 
   const ledger: LedgerItem[] = [];
   const ledgerKeys = new Map<string, string>();
