@@ -194,7 +194,7 @@ class Rows {
   entity(n: NodeRow): EntityModel {
     let e = this.entities.get(n.id);
     if (!e) {
-      e = { id: n.id, kind: n.kind as EntityKind, name: n.name, summary: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
+      e = { id: n.id, kind: n.kind as EntityKind, name: n.name, summary: null, descriptions: [], toolType: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
       this.entities.set(n.id, e);
     }
     return e;

@@ -2,7 +2,7 @@
 import { LABEL, type EntityKind, type RelationType } from '../domain/ontology.js';
 
 /** The properties every EntityModel is built from (see src/domain/stored-form.ts). */
-export const ENTITY_PROJECTION = `{.id, .kind, .name, .summary, .aliases, .attributesJson, .citationsJson, .confidence}`;
+export const ENTITY_PROJECTION = `{.id, .kind, .name, .summary, .descriptionsJson, .toolType, .aliases, .attributesJson, .citationsJson, .confidence}`;
 
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
@@ -46,14 +46,14 @@ export interface LinkCollectPlan {
 }
 
 /** Property names a projection may name: the stored ones of src/seed/graph-form.ts. */
-const PROJECTABLE = new Set(['summary', 'aliases', 'attributesJson', 'citationsJson', 'confidence', 'level', 'note']);
+const PROJECTABLE = new Set(['summary', 'descriptionsJson', 'toolType', 'aliases', 'attributesJson', 'citationsJson', 'confidence', 'level', 'note']);
 
 /** What a link's node may carry, each a Cypher expression over the node `m`. */
 export const LINK_NODE_VALUES: Record<string, (m: string) => string> = {
   id: (m) => `${m}.id`,
   kind: (m) => `${m}.kind`,
   name: (m) => `${m}.name`,
-  ...Object.fromEntries(['summary', 'aliases', 'attributesJson', 'citationsJson', 'confidence'].map((p) => [p, (m: string) => `${m}.${p}`])),
+  ...Object.fromEntries(['summary', 'descriptionsJson', 'toolType', 'aliases', 'attributesJson', 'citationsJson', 'confidence'].map((p) => [p, (m: string) => `${m}.${p}`])),
 };
 
 /** What a link's relation may carry, each a Cypher expression over the relationship `r`. */

@@ -32,8 +32,9 @@ SET d.version = $version, d.contentHash = $contentHash, d.loadedAt = datetime(),
 /** Everything the graph holds, as stored rows (src/domain/stored-form.ts) for the seed's canonical form. */
 export const READ_ALL_ENTITIES = `
 MATCH (n:Entity)
-RETURN n.id AS id, n.kind AS kind, n.name AS name, n.summary AS summary, n.aliases AS aliases,
-       n.attributesJson AS attributesJson, n.citationsJson AS citationsJson, n.confidence AS confidence
+RETURN n.id AS id, n.kind AS kind, n.name AS name, n.summary AS summary, n.descriptionsJson AS descriptionsJson,
+       n.toolType AS toolType, n.aliases AS aliases, n.attributesJson AS attributesJson, n.citationsJson AS citationsJson,
+       n.confidence AS confidence
 ORDER BY id`;
 
 export const READ_ALL_RELATIONS = `

@@ -21,3 +21,14 @@ export interface Citation {
 export function overallConfidence(citations: readonly Citation[]): Confidence {
   return citations.some((c) => c.confidence === 'STATED') ? 'STATED' : 'INFERRED';
 }
+
+/** SOURCE: a description that says what the paper says. CURATOR: a general gloss of a name the paper only lists. */
+export const DESCRIPTION_BASES = ['SOURCE', 'CURATOR'] as const;
+export type DescriptionBasis = (typeof DESCRIPTION_BASES)[number];
+
+/** One source's own description of an entity (an entity several sources name keeps each). */
+export interface SourceDescription {
+  readonly source: string;
+  readonly text: string;
+  readonly basis: DescriptionBasis;
+}

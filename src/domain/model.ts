@@ -1,7 +1,7 @@
 // The shapes the read side passes around (GraphQL Code Generator maps schema types onto these).
 // The repositories build them from stored rows (src/domain/stored-form.ts).
-import type { Citation, Confidence } from './citation.js';
-import type { EntityKind } from './ontology.js';
+import type { Citation, Confidence, SourceDescription } from './citation.js';
+import type { EntityKind, ToolType } from './ontology.js';
 
 export type { Citation };
 export type CitationModel = Citation;
@@ -11,6 +11,10 @@ export interface EntityModel {
   readonly kind: EntityKind;
   readonly name: string;
   readonly summary: string | null;
+  /** Each source's own description (the summary is the primary one-liner). */
+  readonly descriptions: readonly SourceDescription[];
+  /** TOOL only: the curator's classification; null for other kinds. */
+  readonly toolType: ToolType | null;
   readonly aliases: readonly string[];
   readonly attributes: Record<string, unknown>;
   readonly confidence: Confidence;

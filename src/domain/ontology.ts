@@ -21,6 +21,15 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/**
+ * What sort of thing a TOOL is: the curator's classification (seed/README.md §7), not a paper's word.
+ * PRODUCT: software a team can adopt (a product, library, platform or service); TECHNIQUE: a pattern
+ * or technique; TECHNOLOGY_CLASS: a class of technology (data lakes); GUIDANCE: a whitepaper or
+ * best-practice document; RESEARCH_PROTOTYPE: a research system; FRAMEWORK: a conceptual framework.
+ */
+export const TOOL_TYPES = ['PRODUCT', 'TECHNIQUE', 'TECHNOLOGY_CLASS', 'GUIDANCE', 'RESEARCH_PROTOTYPE', 'FRAMEWORK'] as const;
+export type ToolType = (typeof TOOL_TYPES)[number];
+
 /** Every id is `<prefix>:<slug>`; the prefix says the kind, so an id alone tells what it names. */
 export const ID_PREFIX: Record<EntityKind, string> = {
   SOURCE: 'source',
@@ -137,8 +146,8 @@ export const RELATION_RULES = {
   },
   PART_OF: {
     meaning: 'is a part of a larger whole of the same family',
-    from: ['ACTIVITY', 'STAGE', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION'],
-    to: ['STAGE', 'ACTIVITY', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION'],
+    from: ['ACTIVITY', 'STAGE', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION', 'TOOL'],
+    to: ['STAGE', 'ACTIVITY', 'COMPONENT', 'PRACTICE', 'ROBUSTNESS_ASPECT', 'DEFINITION', 'TOOL'],
   },
   FOLLOWED_BY: {
     meaning: 'is followed by another stage or activity in the workflow',
@@ -160,8 +169,68 @@ export const RELATION_RULES = {
     from: ['METHOD', 'PRACTICE', 'TOOL'],
     to: ['ROBUSTNESS_ASPECT'],
   },
+  USES: {
+    meaning: 'is a workflow step, component or role that works with a technical component or tool (runs on it, reads from it, writes to it or sets it up)',
+    from: ['ACTIVITY', 'COMPONENT', 'ROLE'],
+    to: ['COMPONENT', 'TOOL'],
+  },
+  COMPLICATES: {
+    meaning: 'is a tool the source names as adding to a challenge (its cost, expertise or overhead makes the challenge harder), not as helping with it',
+    from: ['TOOL'],
+    to: ['CHALLENGE'],
+  },
+  COMPRISES: {
+    meaning: 'is a definition or paradigm whose account names the target as one of its parts (a principle it applies, a group it sorts its tools into)',
+    from: ['DEFINITION'],
+    to: ['PRINCIPLE', 'CATEGORY'],
+  },
+  BUILDS_ON: {
+    meaning: 'is a definition or paradigm that extends or draws on another one',
+    from: ['DEFINITION'],
+    to: ['DEFINITION'],
+  },
+  INVOLVES: {
+    meaning: 'is a challenge that bears on a role: a shortage of it, a gap in its training, or the people who must be won over',
+    from: ['CHALLENGE'],
+    to: ['ROLE'],
+  },
+  DETECTS: {
+    meaning: 'is a method that signals when the threat a robustness aspect names occurs (e.g. a drift detector), without strengthening the model itself',
+    from: ['METHOD'],
+    to: ['ROBUSTNESS_ASPECT'],
+  },
+  ESTIMATES: {
+    meaning: 'is a method that measures or estimates the state of a robustness aspect (e.g. accuracy without labels, the amount of shift)',
+    from: ['METHOD'],
+    to: ['ROBUSTNESS_ASPECT'],
+  },
+  MONITORS: {
+    meaning: 'is an activity, practice, component or principle that watches a robustness aspect in production',
+    from: ['ACTIVITY', 'PRACTICE', 'COMPONENT', 'PRINCIPLE'],
+    to: ['ROBUSTNESS_ASPECT'],
+  },
+  TRIGGERS: {
+    meaning: 'is a stage, activity or component whose findings start another activity (a feedback trigger)',
+    from: ['STAGE', 'ACTIVITY', 'COMPONENT'],
+    to: ['ACTIVITY'],
+  },
+  ARISES_IN: {
+    meaning: 'is a challenge, or a family of challenges, met when putting a practice, practice category or lifecycle stage into place',
+    from: ['CHALLENGE', 'CATEGORY'],
+    to: ['PRACTICE', 'CATEGORY', 'STAGE'],
+  },
   CORRESPONDS_TO: {
     meaning: 'names the same notion as another entity of a different kind or framing (a crosswalk)',
+    from: ALL_BUT_SOURCE,
+    to: ALL_BUT_SOURCE,
+  },
+  NARROWER_THAN: {
+    meaning: 'names a narrower notion than another entity, or a part or special case of it, where PART_OF does not fit (another source, kind or framing, or a specialisation)',
+    from: ALL_BUT_SOURCE,
+    to: ALL_BUT_SOURCE,
+  },
+  PARTLY_OVERLAPS: {
+    meaning: 'shares part of its scope with another entity, neither being the same notion nor containing the other (symmetric; stored once)',
     from: ALL_BUT_SOURCE,
     to: ALL_BUT_SOURCE,
   },

@@ -34,6 +34,8 @@ const ENTITY_FIELD_PROPS: Record<string, readonly string[]> = {
   __typename: ['kind'],
   name: ['name'],
   summary: ['summary'],
+  descriptions: ['descriptionsJson'],
+  toolType: ['toolType'],
   aliases: ['aliases'],
   attributes: ['attributesJson'],
   confidence: ['confidence'],
@@ -57,7 +59,7 @@ const RELATION_FIELD_PROPS: Record<string, readonly string[]> = {
   confidence: ['confidence'],
   citations: ['citationsJson'],
 };
-const ALL_ENTITY_PROPS = ['id', 'kind', 'name', 'summary', 'aliases', 'attributesJson', 'citationsJson', 'confidence'];
+const ALL_ENTITY_PROPS = ['id', 'kind', 'name', 'summary', 'descriptionsJson', 'toolType', 'aliases', 'attributesJson', 'citationsJson', 'confidence'];
 const ALL_RELATION_PROPS = ['id', 'type', 'from', 'to', 'level', 'note', 'citationsJson', 'confidence'];
 
 export interface PrefetchPlan extends LinkFetchPlan {

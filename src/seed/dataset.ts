@@ -3,16 +3,31 @@
 import { createHash } from 'node:crypto';
 import { kindOfId, RELATION_RULES, relationId, type EntityKind, type RelationRule, type RelationType } from '../domain/ontology.js';
 import type { SeedFiles } from './files.js';
-import type { Citation, EntityRecord } from './schema.js';
+import type { Citation, EntityRecord, SummaryBasis, ToolType } from './schema.js';
 import type { SeedProblem } from './errors.js';
+import { checkRelations } from './checks/relations.js';
+import { checkEntities, type EntityContribution } from './checks/entities.js';
 
 export type AttributeValue = EntityRecord['attributes'][string];
+
+/** One source file's description of an entity (its record's summary), in its source's terms. */
+export interface EntityDescription {
+  readonly source: string;
+  readonly text: string;
+  /** SOURCE: says what the paper says. CURATOR: a general gloss of a name the paper only lists. */
+  readonly basis: SummaryBasis;
+}
 
 export interface DatasetEntity {
   readonly id: string;
   readonly kind: EntityKind;
   readonly name: string;
+  /** The primary one-liner: the sharedSummary of an entity several files describe, else its one summary. */
   readonly summary: string | null;
+  /** Every file's description, in load order (seed/CURATING.md). */
+  readonly descriptions: EntityDescription[];
+  /** TOOL: the curator's classification (schema.ts TOOL_TYPES); null for every other kind. */
+  readonly toolType: ToolType | null;
   readonly aliases: string[];
   readonly attributes: Record<string, AttributeValue>;
   readonly citations: Citation[];
@@ -56,8 +71,9 @@ interface Origin {
 export function buildDataset(files: SeedFiles): BuildResult {
   const problems: SeedProblem[] = [];
   const entities = new Map<string, { entity: DatasetEntity; origin: Origin }>();
+  const contributions = new Map<string, EntityContribution[]>();
 
-  const addEntity = (record: EntityRecord, origin: Origin, seenInFile: Set<string>) => {
+  const addEntity = (record: EntityRecord, origin: Origin, seenInFile: Set<string>, source: string) => {
     if (seenInFile.has(record.id)) {
       problems.push({ ...origin, path: `${origin.path}.id`, message: 'duplicate id in this file', value: record.id });
       return;
@@ -67,15 +83,19 @@ export function buildDataset(files: SeedFiles): BuildResult {
       problems.push({ ...origin, path: `${origin.path}.id`, message: `the id's prefix does not match kind ${record.kind}`, value: record.id });
       return;
     }
+    const described = record.summary === undefined ? [] : [{ source, text: record.summary, basis: record.summaryBasis ?? 'SOURCE' } as const];
     const prior = entities.get(record.id);
     if (!prior) {
+      contributions.set(record.id, [{ record, ...origin, source }]);
       entities.set(record.id, {
         origin,
         entity: {
           id: record.id,
           kind: record.kind,
           name: record.name,
-          summary: record.summary ?? null,
+          summary: record.sharedSummary ?? record.summary ?? null,
+          descriptions: described,
+          toolType: record.toolType ?? null,
           aliases: [...record.aliases],
           attributes: { ...record.attributes },
           citations: [...record.citations],
@@ -89,6 +109,10 @@ export function buildDataset(files: SeedFiles): BuildResult {
       problems.push({ ...origin, path: `${origin.path}.kind`, message: `id ${record.id} is a ${e.kind} in ${prior.origin.file}`, value: record.kind });
       return;
     }
+    contributions.get(record.id)!.push({ record, ...origin, source });
+    if ((record.toolType ?? null) !== e.toolType) {
+      problems.push({ ...origin, path: `${origin.path}.toolType`, message: `differs from the toolType in ${prior.origin.file} (${e.toolType})`, value: record.toolType });
+    }
     for (const [key, value] of Object.entries(record.attributes)) {
       if (key in e.attributes && JSON.stringify(e.attributes[key]) !== JSON.stringify(value)) {
         problems.push({ ...origin, path: `${origin.path}.attributes.${key}`, message: `clashes with the value in ${prior.origin.file}; prefix the key with your source`, value });
@@ -99,15 +123,18 @@ export function buildDataset(files: SeedFiles): BuildResult {
     for (const alias of [record.name, ...record.aliases]) {
       if (alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
     }
-    if (e.summary === null && record.summary) (e as { summary: string | null }).summary = record.summary;
+    e.descriptions.push(...described);
+    if (record.sharedSummary) (e as { summary: string | null }).summary = record.sharedSummary;
+    else if (e.summary === null && record.summary) (e as { summary: string | null }).summary = record.summary;
     e.citations.push(...record.citations);
   };
 
-  files.sources.data.sources.forEach((s, i) => addEntity(s, { file: files.sources.file, path: `sources[${i}]` }, new Set()));
+  files.sources.data.sources.forEach((s, i) => addEntity(s, { file: files.sources.file, path: `sources[${i}]` }, new Set(), s.id));
   for (const f of files.entities) {
     const seen = new Set<string>();
-    f.data.entities.forEach((record, i) => addEntity(record, { file: f.file, path: `entities[${i}]` }, seen));
+    f.data.entities.forEach((record, i) => addEntity(record, { file: f.file, path: `entities[${i}]` }, seen, f.data.source));
   }
+  problems.push(...checkEntities(contributions));
 
   const sourceIds = new Set(files.sources.data.sources.map((s) => s.id));
   const checkCitations = (citations: readonly Citation[], origin: Origin) =>
@@ -178,6 +205,8 @@ export function buildDataset(files: SeedFiles): BuildResult {
       }
     });
   }
+
+  problems.push(...checkRelations(files.relations));
 
   const ledger: LedgerItem[] = [];
   const ledgerKeys = new Map<string, string>();

@@ -20,6 +20,9 @@ export function entityProps(e: DatasetEntity): Record<string, unknown> {
     // Lists sort by this key (case-insensitive name), then by id: a stable order for cursors.
     sortKey: e.name.toLowerCase(),
     summary: e.summary,
+    // Every source file's description: [{"source": "source:…", "text": "…", "basis": "SOURCE"|"CURATOR"}, …]
+    descriptionsJson: JSON.stringify(e.descriptions),
+    toolType: e.toolType,
     aliases: e.aliases,
     // Full-text indexes take strings: aliases are indexed through this joined copy.
     aliasesText: e.aliases.join(' | '),
@@ -51,6 +54,8 @@ export function entityFromRow(row: EntityRow): DatasetEntity {
     kind: e.kind,
     name: e.name,
     summary: e.summary,
+    descriptions: [...e.descriptions],
+    toolType: e.toolType,
     aliases: [...e.aliases],
     attributes: e.attributes as Record<string, AttributeValue>,
     citations: [...e.citations] as Citation[],

@@ -2,8 +2,10 @@
 // all derive from these, so a seed file that passes here is one the whole system understands.
 import { z } from 'zod';
 import type { Citation as DomainCitation } from '../domain/citation.js';
-import { CONFIDENCES } from '../domain/citation.js';
-import { ENTITY_KINDS, RELATION_TYPES } from '../domain/ontology.js';
+import { CONFIDENCES, DESCRIPTION_BASES } from '../domain/citation.js';
+import { ENTITY_KINDS, RELATION_TYPES, TOOL_TYPES } from '../domain/ontology.js';
+
+export { TOOL_TYPES };
 
 export const SOURCE_IDS = ['source:eken2024', 'source:kreuzberger2022', 'source:bayram2024'] as const;
 
@@ -41,18 +43,56 @@ export type Citation = z.infer<typeof Citation>;
 
 const AttributeValue = z.union([z.string().max(400), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)]);
 
-export const EntityRecord = z.strictObject({
+/**
+ * What a TOOL is, in the curator's classification (not a paper's statement; the paper's own word for
+ * it stays in the attributes, e.g. `ekenToolType`). seed/README.md §7 gives the rule for each type.
+ */
+export const ToolType = z.enum(TOOL_TYPES);
+export type ToolType = z.infer<typeof ToolType>;
+
+/** SOURCE: a summary says what the paper says. CURATOR: a general gloss of a name the paper only lists. */
+export const SummaryBasis = z.enum(DESCRIPTION_BASES);
+export type SummaryBasis = z.infer<typeof SummaryBasis>;
+
+const EntityFields = {
   id: EntityId,
   kind: z.enum(ENTITY_KINDS),
   name: Text(200),
-  /** One or two sentences, written afresh (never copied from a digest or a paper). */
+  /**
+   * This file's description of the entity, in its source's terms: one or two sentences, written afresh
+   * (never copied from a digest or a paper). Every file's description of an entity is kept (dataset.ts).
+   */
   summary: Text(1200).optional(),
+  /** What `summary` rests on (default SOURCE); only with a summary. */
+  summaryBasis: SummaryBasis.optional(),
+  /**
+   * For an entity that several sources' files describe: the curator's one-liner that states only what
+   * every one of those sources says. Given in one of the files; it becomes the entity's primary summary.
+   */
+  sharedSummary: Text(1200).optional(),
+  /** TOOL only, and required there: the curator's classification (TOOL_TYPES). */
+  toolType: ToolType.optional(),
   /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. */
   aliases: z.array(Text(200)).max(30).default([]),
   /** Extra facts the source gives (a challenge family, a tool's type, a study count), flat scalars only. */
   attributes: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), AttributeValue).default({}),
   citations: z.array(Citation).min(1, 'every entity needs at least one citation'),
-});
+};
+
+/** Field rules that depend on the kind: a TOOL has a toolType, nothing else has one. */
+function kindRules(e: { kind: string; toolType?: unknown; summary?: unknown; summaryBasis?: unknown }, ctx: z.RefinementCtx): void {
+  if (e.kind === 'TOOL' && e.toolType === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['toolType'], message: `a TOOL needs a toolType (one of ${TOOL_TYPES.join(', ')})` });
+  }
+  if (e.kind !== 'TOOL' && e.toolType !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['toolType'], message: `only a TOOL has a toolType, not a ${e.kind}` });
+  }
+  if (e.summaryBasis !== undefined && e.summary === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['summaryBasis'], message: 'a summaryBasis needs a summary' });
+  }
+}
+
+export const EntityRecord = z.strictObject(EntityFields).superRefine(kindRules);
 export type EntityRecord = z.infer<typeof EntityRecord>;
 
 export const RelationRecord = z.strictObject({
@@ -68,7 +108,8 @@ export const RelationRecord = z.strictObject({
 export type RelationRecord = z.infer<typeof RelationRecord>;
 
 /** seed/sources.json: the reviews themselves. */
-export const SourceRecord = EntityRecord.extend({
+export const SourceRecord = z.strictObject({
+  ...EntityFields,
   kind: z.literal('SOURCE'),
   attributes: z.strictObject({
     authors: z.array(z.string()).min(1),
@@ -78,7 +119,7 @@ export const SourceRecord = EntityRecord.extend({
     /** How much of the paper the digest's author could read: "full text", "abstract only"... */
     coverage: z.string(),
   }),
-});
+}).superRefine(kindRules);
 export const SourcesFile = z.strictObject({ sources: z.array(SourceRecord).min(1) });
 
 /** seed/<source>/entities.json */

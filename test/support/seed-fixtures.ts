@@ -19,7 +19,7 @@ export function minimalFiles(): FixtureFiles {
       entities: [
         { id: 'practice:test-monitoring', kind: 'PRACTICE', name: 'Test monitoring', summary: 'Watch things.', citations: [CITE] },
         { id: 'challenge:test-observability', kind: 'CHALLENGE', name: 'Test observability', citations: [CITE] },
-        { id: 'tool:test-tool', kind: 'TOOL', name: 'Test tool', citations: [{ ...CITE, confidence: 'INFERRED' }] },
+        { id: 'tool:test-tool', kind: 'TOOL', name: 'Test tool', toolType: 'PRODUCT', citations: [{ ...CITE, confidence: 'INFERRED' }] },
       ],
     },
     relations: {

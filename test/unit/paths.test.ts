@@ -31,7 +31,7 @@ describe('evidence of paths', () => {
 });
 
 describe('toPaths', () => {
-  const row = (id: string): EntityRow => ({ id, kind: 'PRACTICE', name: id, summary: null, aliases: null, attributesJson: null, citationsJson: null, confidence: 'STATED' });
+  const row = (id: string): EntityRow => ({ id, kind: 'PRACTICE', name: id, summary: null, descriptionsJson: null, toolType: null, aliases: null, attributesJson: null, citationsJson: null, confidence: 'STATED' });
   const rel: RelationRow = { id: 'r1', type: 'ADDRESSES', from: 'practice:a', to: 'challenge:c', level: null, note: null, citationsJson: '[]', confidence: 'INFERRED' };
 
   it('shares one model per entity across paths', () => {

@@ -20,5 +20,5 @@ export function asksOnlyId(info: GraphQLResolveInfo): boolean {
 export function entityRef(id: string): EntityModel | null {
   const kind = kindOfId(id);
   if (!kind) return null;
-  return { id, kind, name: '', summary: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
+  return { id, kind, name: '', summary: null, descriptions: [], toolType: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
 }

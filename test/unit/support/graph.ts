@@ -7,7 +7,7 @@ import type { PathModel } from '../../../src/analysis/models.js';
 export function entity(id: string, name = id.slice(id.indexOf(':') + 1)): EntityModel {
   const kind = kindOfId(id);
   if (!kind) throw new Error(`no kind for ${id}`);
-  return { id, kind, name, summary: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
+  return { id, kind, name, summary: null, descriptions: [], toolType: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
 }
 
 export function cite(source: string, digestId: string, confidence: Confidence = 'STATED', locator = '§1'): Citation {
