@@ -22,8 +22,10 @@ const NEO4J_TIMED_OUT = /TransactionTimedOut|TransactionTimedOutClientConfigurat
 const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error) as { code?: unknown } | undefined;
-  if (original && typeof original.code === 'string' && NEO4J_UNAVAILABLE.has(original.code)) {
+  const original = unwrapResolverError(error) as { code?: unknown; message?: unknown } | undefined;
+  // The pool had no connection to give in time (the driver gives that error no code): busy, not a bug.
+  const poolBusy = typeof original?.message === 'string' && original.message.startsWith('Connection acquisition timed out');
+  if ((original && typeof original.code === 'string' && NEO4J_UNAVAILABLE.has(original.code)) || poolBusy) {
     return {
       message: 'The graph database is unavailable right now; retry in a few seconds.',
       path: formatted.path,
