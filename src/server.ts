@@ -54,7 +54,9 @@ export async function startService(options: StartOptions): Promise<RunningServic
   const supervisor =
     !options.neo4j && neo4j.local
       ? new LocalNeo4jSupervisor(neo4j.local.neo4j, {
-          startOptions: neo4j.local.options,
+          // Restarts use the quick-starting JIT: Neo4j is back sooner (about 10 s instead of 17 s on
+          // 2 busy cores), at some throughput until the next planned restart.
+          startOptions: { ...neo4j.local.options, jit: 'startup' },
           log: logger,
           afterRestart: async () => {
             await setupDatabase(db);

@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Limits } from '../config/settings.js';
 import type { RequestContext } from '../context.js';
+import { isUnavailable } from '../neo4j/breaker.js';
 import { LIMIT_CODE, queryCost, refusal } from './limits.js';
 import type { Metrics } from './metrics.js';
 
@@ -26,6 +27,8 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
           // What clients see masked (src/http/errors.ts) is logged here in full, for operators.
           for (const e of errors) {
             const code = e.extensions?.code;
+            // Neo4j being away is counted (outcome unavailable), not logged per request.
+            if (isUnavailable(e.originalError)) continue;
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') contextValue?.meta?.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
           }
         },
@@ -36,8 +39,10 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
           const outcome =
             codes.length === 0 ? 'ok' : limits.length > 0 || codes.includes(LIMIT_CODE) ? 'refused' : codes.every((c) => c === 'SERVICE_UNAVAILABLE') ? 'unavailable' : 'error';
           const accept = request.http?.headers.get('accept') ?? '';
-          if (outcome === 'unavailable' && body && body.data == null && accept.includes('application/graphql-response+json')) {
-            response.http.status = 503;
+          if (outcome === 'unavailable') {
+            // When to try again: Neo4j is probed every 250 ms while down; a second is a fair wait.
+            response.http.headers.set('retry-after', '1');
+            if (body && body.data == null && accept.includes('application/graphql-response+json')) response.http.status = 503;
           }
           for (const limit of limits) metrics.refusals.inc({ limit });
           const meta = contextValue?.meta;

@@ -61,6 +61,7 @@ export class LocalNeo4jSupervisor {
   /** Stops supervising, then stops the JVM (deleting a throw-away home). */
   async stop(): Promise<void> {
     this.stopping = true;
+    // A restart under way finishes starting its JVM (bounded by its start timeout), then stops.
     await this.restarting?.catch(() => undefined);
     await this.local.stop({ keepHome: false });
   }
@@ -95,7 +96,7 @@ export class LocalNeo4jSupervisor {
         }
         this.local = next;
         this.watch(next);
-        await this.options.afterRestart();
+        await retried(this.options.afterRestart);
         this.restarts += 1;
         this.backAt = performance.now();
         this.attemptsUsed = attempt;
@@ -131,3 +132,18 @@ function defaultGiveUp(reason: string): void {
 }
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The setup right after a restart may meet pooled connections to the dead JVM (each fails once, and
+ * the driver drops it): a few quick tries before the restart counts as failed.
+ */
+async function retried(work: () => Promise<void>, tries = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (i >= tries) throw e;
+      await delay(200 * i);
+    }
+  }
+}
