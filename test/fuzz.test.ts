@@ -250,7 +250,10 @@ describe('fuzzing the HTTP API', () => {
       }),
     );
     console.log(`fuzz: ${cases.length} cases (seed ${SEED}), statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}, 5xx or no answer: ${findings.length}`);
-    for (const f of findings.slice(0, 10)) console.log(JSON.stringify(f).slice(0, 1500));
+    // One line per kind of finding (status, code, message), with the first case that gave it.
+    const kinds = new Map<string, Finding>();
+    for (const f of findings) if (!kinds.has(`${f.status} ${f.code} ${f.message}`)) kinds.set(`${f.status} ${f.code} ${f.message}`, f);
+    for (const [kind, f] of kinds) console.log(`${kind}: ${JSON.stringify(f.case).slice(0, 600)}`);
     expect(findings).toEqual([]);
 
     // Normal answers right after.
@@ -259,4 +262,29 @@ describe('fuzzing the HTTP API', () => {
     expect(res.body.data!.stats.entities).toBeGreaterThan(0);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   }, 600_000);
+});
+
+describe('request errors found by fuzzing, each a 4xx with a stable code', () => {
+  const exponential = `query Boom { ...F0 }\n${Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i < 29 ? `...F${i + 1} ...F${i + 1}` : 'stats { entities }'} }`).join('\n')}`;
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['fragments that spread each other exponentially', { query: exponential }, 'QUERY_LIMIT_EXCEEDED'],
+    ['two anonymous operations, no operationName', { query: '{ stats { entities } } { stats { relations } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    ['two named operations, no operationName', { query: 'query A { stats { entities } } query B { stats { relations } }' }, 'OPERATION_RESOLUTION_FAILURE'],
+    ['an operationName that matches no operation', { query: 'query A { stats { entities } }', operationName: 'Nope' }, 'OPERATION_RESOLUTION_FAILURE'],
+    ['an anonymous operation beside the named one asked for', { query: '{ stats { entities } } query A { practices(first: 1) { totalCount } }', operationName: 'A' }, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable of the wrong type', { query: 'query P($n: Int) { practices(first: $n) { totalCount } }', variables: { n: 'ten' } }, 'BAD_USER_INPUT'],
+    ['a variable of the wrong shape', { query: 'query P($f: EntityFilter) { practices(filter: $f) { totalCount } }', variables: { f: [1, { x: 2 }] } }, 'BAD_USER_INPUT'],
+    ['a huge variable', { query: 'query P($n: Int) { practices(first: $n) { totalCount } }', variables: { n: 1e300 } }, 'BAD_USER_INPUT'],
+    ['variables that are not an object', { query: '{ stats { entities } }', variables: 'x' }, 'BAD_REQUEST'],
+    ['a query that is not a string', { query: { a: 1 } }, 'BAD_REQUEST'],
+  ];
+  for (const [what, body, code] of cases) {
+    it(what, async () => {
+      const res = await fetch(svc.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify(body) });
+      const json = (await res.json()) as { errors: { extensions: { code: string } }[] };
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(json.errors[0]!.extensions.code).toBe(code);
+    });
+  }
 });

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Limits } from '../config/settings.js';
 import type { RequestContext } from '../context.js';
 import { isUnavailable } from '../neo4j/breaker.js';
-import { LIMIT_CODE, queryCost, refusal } from './limits.js';
+import { costFailure, LIMIT_CODE, queryCost, refusal } from './limits.js';
 import type { Metrics } from './metrics.js';
 
 export interface RequestMeta {
@@ -20,7 +20,12 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = queryCost(schema, document, request.variables, operationName);
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, operationName);
+          } catch (e) {
+            throw costFailure(e, limits);
+          }
           if (cost > limits.maxCost) throw refusal('cost', limits.maxCost, cost, 'the number of nodes the query may return (nested page sizes multiplied)');
         },
         async didEncounterErrors({ contextValue, errors }) {
