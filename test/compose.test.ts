@@ -8,7 +8,7 @@ import { NEO4J_IMAGE } from '../src/provision/docker.js';
 import { PROJECT_ROOT } from '../src/config/paths.js';
 
 const compose = parse(readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { image?: string; build?: string; environment?: Record<string, string>; ports?: string[]; healthcheck?: unknown; depends_on?: unknown }>;
+  services: Record<string, { image?: string; build?: string; environment?: Record<string, string>; ports?: string[]; healthcheck?: unknown; depends_on?: unknown; restart?: string }>;
 };
 
 describe('docker-compose.yml', () => {
@@ -37,6 +37,8 @@ describe('docker-compose.yml', () => {
   it('builds the API from the Dockerfile and waits for a healthy Neo4j', () => {
     expect(api.build).toBe('.');
     expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+    // An API that exits (it does, non-zero, when it cannot go on) is started again by compose.
+    expect(['on-failure', 'unless-stopped', 'always']).toContain(api.restart?.split(':')[0]);
     const dockerfile = readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/FROM node:(22|24)/);
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);

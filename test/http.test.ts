@@ -96,11 +96,13 @@ describe('errors', () => {
 describe('readiness without a dataset', () => {
   it('is 503 with a reason when the graph holds no dataset (and recovers on reseed)', async () => {
     await wipe(svc.db);
+    await svc.db.breaker?.probe(); // /readyz answers from the background probe's last state
     const res = await fetch(`${base}/readyz`);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', reason: 'the dataset is not loaded yet' });
     const { loadDataset } = await import('../src/seed/loader.js');
     await loadDataset(svc.db, await loadSeedDataset(SEED_DIR));
+    await svc.db.breaker?.probe();
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@
 // (GraphQL Armor's validation rules), and a GitHub-style node count (graphql-query-complexity).
 // Every refusal is a GraphQL error with code QUERY_LIMIT_EXCEEDED and extensions naming the limit,
 // the allowed value and the query's value (see refusal()).
-import { GraphQLError, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type ValidationRule, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type ValidationRule, type DocumentNode } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -119,10 +119,28 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   let costs = costCache.get(document);
   const known = costs?.get(key);
   if (known !== undefined) return known;
-  const cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageSizeEstimator] });
+  // Only the operation that runs (and the fragments): graphql-query-complexity reads the name of every
+  // operation it meets, and an anonymous one beside the named one asked for would crash it.
+  const query = operationName ? { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === operationName) } : document;
+  const cost = getComplexity({ schema, query, variables, estimators: [pageSizeEstimator] });
   if (!costs) costCache.set(document, (costs = new Map()));
   // Many variable sets for one document (a paging client): start over rather than grow without bound.
   if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
   costs.set(key, cost);
   return cost;
+}
+
+/**
+ * What the cost check throws, as the client should see it. graphql-query-complexity throws a plain
+ * GraphQLError (no code) past its own node count (fragments that spread each other exponentially),
+ * and when the variables do not fit the operation: both are the request's fault, so a refusal
+ * (QUERY_LIMIT_EXCEEDED) and BAD_USER_INPUT, never a 500. Anything else is a bug and stays as it is.
+ */
+export function costFailure(e: unknown, limits: Limits): unknown {
+  if (!(e instanceof GraphQLError) || e.extensions.code !== undefined) return e;
+  if (/maximum allowed number of nodes/.test(e.message)) {
+    return refusal('cost', limits.maxCost, 'too large to count', 'the number of nodes the query may return (its fragments expand past what can be counted)');
+  }
+  if (/^Variable "\$/.test(e.message)) return new GraphQLError(e.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+  return e;
 }

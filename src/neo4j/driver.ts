@@ -1,6 +1,8 @@
 // The one road to the database: a driver, a clear error when it cannot connect, and query helpers
 // that read with read routing (so the same code runs against a cluster) and write in one transaction.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
+import type { Neo4jBreaker } from './breaker.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 export class Neo4jConnectError extends Error {
   constructor(message: string) {
@@ -16,15 +18,23 @@ export interface Connection {
   readonly database?: string;
 }
 
-export function createDriver(c: Connection, options: { connectionTimeoutMs?: number } = {}): Driver {
+export interface DriverOptions {
+  readonly connectionTimeoutMs?: number;
+  /** How long a query waits for a pooled connection (which includes opening one). */
+  readonly acquisitionTimeoutMs?: number;
+  /** The driver's own retries of a failed transaction (0: none; the API fails fast instead). */
+  readonly maxRetryTimeMs?: number;
+}
+
+export function createDriver(c: Connection, options: DriverOptions = {}): Driver {
   return neo4j.driver(c.uri, c.password === undefined ? neo4j.auth.basic(c.username, '') : neo4j.auth.basic(c.username, c.password), {
     // Numbers arrive as JS numbers: every count here is far below 2^53.
     disableLosslessIntegers: true,
     connectionTimeout: options.connectionTimeoutMs ?? 5_000,
-    connectionAcquisitionTimeout: 10_000,
+    connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 10_000,
     maxConnectionPoolSize: 50,
     // Fail fast on an outage instead of retrying for the driver's default 30 s.
-    maxTransactionRetryTime: 2_000,
+    maxTransactionRetryTime: options.maxRetryTimeMs ?? 2_000,
     userAgent: 'mlops-kg',
   });
 }
@@ -73,6 +83,8 @@ export interface StreamOptions {
 export class Db implements Reader {
   /** Queries running now; each holds a pooled connection (exported as a metric). */
   inFlight = 0;
+  /** When set (the API), reads fail at once while Neo4j is known to be down (src/neo4j/breaker.ts). */
+  breaker?: Neo4jBreaker;
 
   constructor(
     readonly driver: Driver,
@@ -86,13 +98,27 @@ export class Db implements Reader {
    * times out after `timeoutMs` (default: txTimeoutMs): the server cancels it then.
    */
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, timeoutMs = this.txTimeoutMs): Promise<QueryResult<R>> {
+    this.breaker?.check();
     this.inFlight += 1;
-    try {
-      return await this.driver.executeQuery<QueryResult<R>>(cypher, params, {
+    const run = () =>
+      this.driver.executeQuery<QueryResult<R>>(cypher, params, {
         database: this.database,
         routing: neo4j.routing.READ,
         transactionConfig: { timeout: Math.max(1, Math.ceil(timeoutMs)) },
       });
+    const started = performance.now();
+    try {
+      try {
+        return await run();
+      } catch (e) {
+        // A pooled connection left over from before a Neo4j restart fails at once: one more try
+        // gets a new one (the driver dropped the dead ones). A slow failure is not retried.
+        if (this.breaker && isDatabaseUnavailable(e) && performance.now() - started < 100) return await run();
+        throw e;
+      }
+    } catch (e) {
+      this.breaker?.failed(e);
+      throw e;
     } finally {
       this.inFlight -= 1;
     }

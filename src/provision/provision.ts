@@ -6,7 +6,7 @@
 // One module for `npm start`, the tests and the benchmarks.
 import type { Settings } from '../config/settings.js';
 import { dockerEngineAnswers, startDockerNeo4j } from './docker.js';
-import { javaMajorVersion, startLocalNeo4j } from './local.js';
+import { javaMajorVersion, startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './local.js';
 
 export type ProvisionPath = 'configured' | 'docker' | 'local-java';
 
@@ -18,6 +18,8 @@ export interface ProvisionedNeo4j {
   readonly database?: string;
   /** Stops a Neo4j this process started; a no-op for a configured one. */
   stop(): Promise<void>;
+  /** Path c: the JVM and how it was started (src/neo4j/supervisor.ts restarts it the same way). */
+  readonly local?: { readonly neo4j: LocalNeo4j; readonly options: LocalNeo4jOptions };
 }
 
 export class ProvisionError extends Error {
@@ -55,8 +57,9 @@ export async function provisionNeo4j(settings: Settings['neo4j'], options: Provi
   const java = await javaMajorVersion();
   if (java !== undefined && java >= 17) {
     log(`Starting a local Neo4j Community 5.26 on Java ${java}...`);
-    const local = await startLocalNeo4j({ root: options.root, persistent: options.persistent, log, heap: options.heap, pageCache: options.pageCache, jit: options.jit });
-    return { path: 'local-java', uri: local.uri, username: local.username, password: local.password, stop: local.stop };
+    const localOptions: LocalNeo4jOptions = { root: options.root, persistent: options.persistent, log, heap: options.heap, pageCache: options.pageCache, jit: options.jit };
+    const local = await startLocalNeo4j(localOptions);
+    return { path: 'local-java', uri: local.uri, username: local.username, password: local.password, stop: local.stop, local: { neo4j: local, options: localOptions } };
   }
   throw new ProvisionError(
     `No Neo4j available: set NEO4J_URI (and NEO4J_PASSWORD) to use a running server, start a Docker engine, or install Java 17+ and Maven${

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import type { Limits } from '../../config/settings.js';
 import { ErrorCode } from '../../domain/error-codes.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { queryCost, refusal } from '../limits.js';
+import { isDatabaseUnavailable } from '../../neo4j/unavailable.js';
+import { costFailure, queryCost, refusal } from '../limits.js';
 import type { Metrics } from '../metrics.js';
 
 export interface RequestMeta {
@@ -20,13 +21,20 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = queryCost(schema, document, request.variables, operationName);
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, request.variables, operationName);
+          } catch (e) {
+            throw costFailure(e, limits);
+          }
           if (cost > limits.maxCost) throw refusal('cost', limits.maxCost, cost, 'the number of nodes the query may return (nested page sizes multiplied)');
         },
         async didEncounterErrors({ contextValue, errors }) {
           // What clients see masked (src/http/errors.ts) is logged here in full, for operators.
           for (const e of errors) {
             const code = e.extensions?.code;
+            // Neo4j being away is counted (outcome unavailable), not logged per request.
+            if (isDatabaseUnavailable(e.originalError)) continue;
             if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) contextValue?.meta?.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
           }
         },
@@ -37,8 +45,10 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
           const outcome =
             codes.length === 0 ? 'ok' : limits.length > 0 || codes.includes(ErrorCode.QUERY_LIMIT_EXCEEDED) ? 'refused' : codes.every((c) => c === ErrorCode.SERVICE_UNAVAILABLE) ? 'unavailable' : 'error';
           const accept = request.http?.headers.get('accept') ?? '';
-          if (outcome === 'unavailable' && body && body.data == null && accept.includes('application/graphql-response+json')) {
-            response.http.status = 503;
+          if (outcome === 'unavailable') {
+            // When to try again: Neo4j is probed every 250 ms while down; a second is a fair wait.
+            response.http.headers.set('retry-after', '1');
+            if (body && body.data == null && accept.includes('application/graphql-response+json')) response.http.status = 503;
           }
           for (const limit of limits) metrics.refusals.inc({ limit });
           const meta = contextValue?.meta;
