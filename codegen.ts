@@ -12,12 +12,14 @@ const mappers: Record<string, string> = {
   Relation: `${MODEL}#RelationModel`,
   Link: `${MODEL}#LinkModel`,
   Citation: `${MODEL}#CitationModel`,
+  SourceDescription: `${MODEL}#SourceDescriptionModel`,
   ...Object.fromEntries(
     ENTITY_KINDS.flatMap((kind) => {
       const type = LABEL[kind];
       return [
         [type, `${MODEL}#EntityModel`],
-        [`${type}Link`, `${MODEL}#LinkModel`],
+        // No typed relation field returns sources (citations do), so there is no SourceLink.
+        ...(kind === 'SOURCE' ? [] : [[`${type}Link`, `${MODEL}#LinkModel`]]),
         [`${type}Connection`, `${MODEL}#ConnectionModel`],
         [`${type}Edge`, `${MODEL}#EdgeModel`],
       ];
@@ -25,6 +27,7 @@ const mappers: Record<string, string> = {
   ),
   SearchHit: `${ANALYSIS}#SearchHitModel`,
   Path: `${ANALYSIS}#PathModel`,
+  PathSearch: `${ANALYSIS}#PathSearchModel`,
   RankedPractice: `${ANALYSIS}#RankedPracticeModel`,
   Coverage: `${ANALYSIS}#CoverageModel`,
   CoverageCell: `${ANALYSIS}#CoverageCellModel`,

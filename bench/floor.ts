@@ -317,7 +317,7 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
       const stack = greedyStack(
         rankPractices((row?.addressing ?? []).map((p) => rows.path(p))),
         buildCells((row?.support ?? []).map((p) => rows.path(p))),
-        MAX_TOOLS,
+        { maxTools: MAX_TOOLS },
       );
       return {
         recommendStack: {

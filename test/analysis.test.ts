@@ -61,17 +61,18 @@ function neighbours(id: string, types: readonly string[]): { other: string; rel:
 }
 
 /**
- * The practices that address a challenge along the paths schema/analysis.graphql documents,
+ * The practices that address a challenge along the roads schema/analysis.graphql documents,
  * computed from the seed: direct ADDRESSES; IN_CATEGORY → category ADDRESSES; IMPLEMENTS or
- * CORRESPONDS_TO → x ADDRESSES; RELATED_TO or CORRESPONDS_TO → solution RESOLVES; each also at a
- * challenge that CORRESPONDS_TO the asked one. Returns practice id → direct?
+ * CORRESPONDS_TO → x ADDRESSES; CORRESPONDS_TO or PARTLY_OVERLAPS → solution RESOLVES; each also at
+ * a challenge that CORRESPONDS_TO, is NARROWER_THAN or PARTLY_OVERLAPS the asked one (either way).
+ * Returns practice id → direct?
  */
 function expectedAddressing(challengeId: string): Map<string, boolean> {
   const out = new Map<string, boolean>();
   const add = (p: string, direct: boolean) => out.set(p, (out.get(p) ?? false) || direct);
   const targets = [
     { id: challengeId, eq: false },
-    ...neighbours(challengeId, ['CORRESPONDS_TO'])
+    ...neighbours(challengeId, ['CORRESPONDS_TO', 'NARROWER_THAN', 'PARTLY_OVERLAPS'])
       .filter((n) => isKind(n.other, 'CHALLENGE'))
       .map((n) => ({ id: n.other, eq: true })),
   ];
@@ -84,7 +85,7 @@ function expectedAddressing(challengeId: string): Map<string, boolean> {
       for (const n of neighbours(r.from, ['IMPLEMENTS', 'CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) add(n.other, false);
     }
     for (const r of relationsOf('RESOLVES', (r) => r.to === t.id)) {
-      for (const n of neighbours(r.from, ['RELATED_TO', 'CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) add(n.other, false);
+      for (const n of neighbours(r.from, ['PARTLY_OVERLAPS', 'CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) add(n.other, false);
     }
   }
   return out;
@@ -225,6 +226,9 @@ describe('search', () => {
 interface Ranked {
   practice: { id: string; name: string };
   score: number;
+  confidence: 'STATED' | 'INFERRED';
+  strength: 'DIRECT' | 'SOUND' | 'WEAK';
+  statementCount: number;
   direct: boolean;
   sourceCount: number;
   citationCount: number;
@@ -233,14 +237,16 @@ interface Ranked {
   paths: GqlPath[];
 }
 
+const RANKED = `practice { id name } score confidence strength statementCount direct sourceCount citationCount via ${CITATION} paths { ${PATH} }`;
 const ADDRESSING = `query($id: ID!, $first: Int) {
-  practicesAddressing(challengeId: $id, first: $first) {
-    practice { id name } score direct sourceCount citationCount via ${CITATION} paths { ${PATH} }
-  }
+  practicesAddressing(challengeId: $id, first: $first) { ${RANKED} }
+}`;
+const ADDRESSING_STATED = `query($id: ID!) {
+  practicesAddressing(challengeId: $id, minConfidence: STATED, first: 100) { ${RANKED} }
 }`;
 
 describe('practicesAddressing', () => {
-  it('returns every practice of every Fig. 4 category that addresses the challenge, direct ones first (Eken et al.)', async () => {
+  it('returns every practice of every Fig. 4 category that addresses the challenge, stated ones first (Eken et al.)', async () => {
     const edges = fig4Edges();
     expect(edges.length).toBeGreaterThan(10);
     const challenges = [...new Set(edges.map((e) => e.to))];
@@ -253,11 +259,11 @@ describe('practicesAddressing', () => {
       const ranked = res.body.data!.practicesAddressing;
       const ids = ranked.map((r) => r.practice.id);
       expect(ids, challengeId).toEqual(expect.arrayContaining([...members, ...direct]));
-      // Direct ones first, and exactly the seed's direct ones.
-      const firstIndirect = ranked.findIndex((r) => !r.direct);
+      // Exactly the seed's direct ones are direct; practices with an all-STATED path come first.
       const directIds = ranked.filter((r) => r.direct).map((r) => r.practice.id);
       expect(directIds.sort()).toEqual([...new Set(direct)].sort());
-      if (firstIndirect >= 0) expect(ranked.slice(firstIndirect).every((r) => !r.direct)).toBe(true);
+      const firstInferred = ranked.findIndex((r) => r.confidence === 'INFERRED');
+      if (firstInferred >= 0) expect(ranked.slice(firstInferred).every((r) => r.confidence === 'INFERRED')).toBe(true);
       // Category members that are not direct are linked through their category.
       for (const m of members.filter((m) => !direct.includes(m))) expect(ranked.find((r) => r.practice.id === m)!.via).toContain('VIA_CATEGORY');
     }
@@ -295,25 +301,40 @@ describe('practicesAddressing', () => {
     const res = await gql<{ practicesAddressing: Ranked[] }>(url, ADDRESSING, { id: challengeId, first: 100 });
     const ranked = res.body.data!.practicesAddressing;
     expect(ranked.length).toBeGreaterThan(1);
+    const road = { DIRECT: 2, SOUND: 1, WEAK: 0 } as const;
+    const byId = relationById();
     for (const r of ranked) {
-      const sources = new Set(r.citations.map((c) => c.source.id));
-      expect(r.sourceCount).toBe(sources.size);
-      expect(r.citationCount).toBe(r.citations.length);
-      expect(r.score).toBeCloseTo((r.direct ? 100 : 0) + 10 * r.sourceCount + r.citationCount / (r.citationCount + 1), 9);
       expect(r.paths.length).toBeGreaterThan(0);
       for (const p of r.paths) expectSoundPath(p, r.practice.id, challengeId);
       expectCitationsCoverHops(r.citations, r.paths);
+      // Confidence: STATED exactly when some path is stated at every hop (as the seed states it).
+      const statedPath = (p: GqlPath) => p.relations.every((x) => byId.get(x.id)!.citations.some((c) => c.confidence === 'STATED'));
+      expect(r.confidence).toBe(r.paths.some(statedPath) ? 'STATED' : 'INFERRED');
+      // Evidence counted over the paths as firm as the firmest: distinct sources, distinct statements.
+      const firm = r.paths.filter((p) => (r.confidence === 'STATED' ? statedPath(p) : true));
+      const cites = [...new Set(firm.flatMap((p) => p.relations.map((x) => x.id)))].flatMap((id) => byId.get(id)!.citations);
+      expect(r.sourceCount).toBe(new Set(cites.map((c) => c.source)).size);
+      expect(r.statementCount).toBe(new Set(cites.map((c) => `${c.source} ${c.digestId}`)).size);
+      expect(r.citationCount).toBe(r.citations.length);
+      expect(r.score).toBeCloseTo(1000 * (r.confidence === 'STATED' ? 1 : 0) + 100 * road[r.strength] + 10 * r.sourceCount + r.statementCount / (r.statementCount + 1), 9);
     }
-    const key = (r: Ranked) => [r.direct ? 1 : 0, r.sourceCount, r.citationCount];
     for (let i = 1; i < ranked.length; i += 1) {
-      const [a, b] = [key(ranked[i - 1]!), key(ranked[i]!)];
-      const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
-      expect(cmp).toBeGreaterThanOrEqual(0);
-      if (cmp === 0) expect(ranked[i - 1]!.practice.name.toLowerCase() <= ranked[i]!.practice.name.toLowerCase()).toBe(true);
       expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+      if (ranked[i - 1]!.confidence === 'INFERRED') expect(ranked[i]!.confidence).toBe('INFERRED');
     }
     const two = await gql<{ practicesAddressing: Ranked[] }>(url, ADDRESSING, { id: challengeId, first: 2 });
     expect(two.body.data!.practicesAddressing.map((r) => r.practice.id)).toEqual(ranked.slice(0, 2).map((r) => r.practice.id));
+    const stated = await gql<{ practicesAddressing: Ranked[] }>(url, ADDRESSING_STATED, { id: challengeId });
+    expect(stated.body.data!.practicesAddressing.map((r) => r.practice.id)).toEqual(ranked.filter((r) => r.confidence === 'STATED').map((r) => r.practice.id));
+  });
+
+  it('suggests the nearest challenge ids for an unknown one', async () => {
+    const res = await gql(url, ADDRESSING, { id: 'challenge:data-drift' });
+    expectBadInput(res.body, 'challengeId');
+    const suggestions = res.body.errors![0]!.extensions!.suggestions as Record<string, string[]>;
+    expect(suggestions['challenge:data-drift']!.length).toBeGreaterThan(0);
+    expect(suggestions['challenge:data-drift']!.every((id) => isKind(id, 'CHALLENGE'))).toBe(true);
+    expect(res.body.errors![0]!.message).toContain('did you mean');
   });
 
   it('rejects an id that is not a challenge, and a bad first, naming the argument', async () => {
@@ -440,12 +461,17 @@ const STACK = `query($ids: [ID!]!, $max: Int) {
 
 describe('recommendStack', () => {
   const challengeIds = () => [...new Set(fig4Edges().map((e) => e.to))].slice(0, 2);
+  /** The cells recommendStack works with by default: those of tools of type PRODUCT. */
+  const productCells = () => {
+    const products = new Set(dataset.entities.filter((e) => e.kind === 'TOOL' && e.toolType === 'PRODUCT').map((e) => e.id));
+    return [...expectedCells().keys()].map((k) => k.split(' ') as [string, string]).filter(([t]) => products.has(t));
+  };
 
   it('covers the practices that address the challenges greedily, at most maxTools tools', async () => {
     const ids = challengeIds();
     const wanted = new Set(ids.flatMap((id) => [...expectedAddressing(id).keys()]));
     expect(wanted.size).toBeGreaterThan(2);
-    const cells = [...expectedCells().keys()].map((k) => k.split(' ') as [string, string]).filter(([, p]) => wanted.has(p));
+    const cells = productCells().filter(([, p]) => wanted.has(p));
     const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 2 });
     expect(res.body.errors).toBeUndefined();
     const s = res.body.data!.recommendStack;
@@ -470,12 +496,41 @@ describe('recommendStack', () => {
   it('leaves uncovered only practices no tool supports when maxTools is large', async () => {
     const ids = challengeIds();
     const wanted = new Set(ids.flatMap((id) => [...expectedAddressing(id).keys()]));
-    const supported = new Set([...expectedCells().keys()].map((k) => k.split(' ')[1]!));
+    const supported = new Set(productCells().map(([, p]) => p));
     const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 50 });
     const s = res.body.data!.recommendStack;
     expect(s.uncoveredPractices.map((p) => p.id).sort()).toEqual([...wanted].filter((p) => !supported.has(p)).sort());
     // Each step adds something new.
     for (const step of s.steps) expect(step.newlyCovered.length).toBeGreaterThan(0);
+    // Only products are proposed by default; every type when asked.
+    const types = new Map(dataset.entities.map((e) => [e.id, e.toolType]));
+    expect(s.tools.every((t) => types.get(t.id) === 'PRODUCT')).toBe(true);
+  });
+
+  it('starts from the tools a team runs, leaves out excluded ones, and answers null with a reason when nothing addresses the challenges', async () => {
+    const ids = challengeIds();
+    const first = (await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 2 })).body.data!.recommendStack;
+    const top = first.tools[0]!.id;
+    const withHave = await gql<{ recommendStack: Stack & { steps: { alreadyRun: boolean; tool: { id: string } }[] } }>(
+      url,
+      'query($ids: [ID!]!, $have: [ID!]) { recommendStack(challengeIds: $ids, haveToolIds: $have, maxTools: 2) { tools { id } steps { alreadyRun tool { id } } } }',
+      { ids, have: [top] },
+    );
+    const r = withHave.body.data!.recommendStack;
+    expect(r.steps[0]).toMatchObject({ alreadyRun: true, tool: { id: top } });
+    expect(r.tools.map((t) => t.id)).not.toContain(top);
+    const excluded = await gql<{ recommendStack: Stack }>(url, 'query($ids: [ID!]!, $ex: [ID!]) { recommendStack(challengeIds: $ids, excludeToolIds: $ex) { tools { id } } }', { ids, ex: [top] });
+    expect(excluded.body.data!.recommendStack.tools.map((t) => t.id)).not.toContain(top);
+    const lonely = dataset.entities.filter((e) => e.kind === 'CHALLENGE').map((e) => e.id).find((id) => expectedAddressing(id).size === 0);
+    if (lonely) {
+      const none = await gql<{ recommendStack: { coverageRatio: number | null; reason: string | null; tools: unknown[] } }>(
+        url,
+        'query($ids: [ID!]!) { recommendStack(challengeIds: $ids) { coverageRatio reason tools { id } } }',
+        { ids: [lonely] },
+      );
+      expect(none.body.data!.recommendStack).toMatchObject({ coverageRatio: null, tools: [] });
+      expect(none.body.data!.recommendStack.reason).toMatch(/No practice/);
+    }
   });
 
   it('rejects empty or wrong challenge ids and a bad maxTools, naming the argument', async () => {
@@ -489,8 +544,9 @@ describe('recommendStack', () => {
 // ---- paths --------------------------------------------------------------------------------------
 
 const PATHS = `query($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
-  paths(fromId: $from, toId: $to, maxHops: $maxHops, first: $first) { ${PATH} }
+  found: paths(fromId: $from, toId: $to, maxHops: $maxHops, first: $first) { reason paths { ${PATH} } }
 }`;
+type PathsAnswer = { found: { reason: string | null; paths: GqlPath[] } };
 
 describe('paths', () => {
   it("links Kreuzberger's model registry to each principle the paper gives it in one IMPLEMENTS hop", async () => {
@@ -498,9 +554,9 @@ describe('paths', () => {
     const implemented = relationsOf('IMPLEMENTS', (r) => r.from === registry);
     expect(implemented.length).toBeGreaterThan(0);
     for (const rel of implemented) {
-      const res = await gql<{ paths: GqlPath[] }>(url, PATHS, { from: registry, to: rel.to, maxHops: 1 });
+      const res = await gql<PathsAnswer>(url, PATHS, { from: registry, to: rel.to, maxHops: 1 });
       expect(res.body.errors).toBeUndefined();
-      const found = res.body.data!.paths;
+      const found = res.body.data!.found.paths;
       expect(found.map((p) => p.relations.map((r) => r.id))).toContainEqual([rel.id]);
       for (const p of found) expectSoundPath(p, registry, rel.to);
     }
@@ -513,26 +569,32 @@ describe('paths', () => {
       .flatMap((s) => addresses.filter((a) => a.from === s.to).map((a) => ({ tool: s.from, challenge: a.to })))
       .find(({ tool, challenge }) => !dataset.relations.some((r) => (r.from === tool && r.to === challenge) || (r.to === tool && r.from === challenge)))!;
     expect(pair).toBeDefined();
-    const res = await gql<{ paths: GqlPath[] }>(url, PATHS, { from: pair.tool, to: pair.challenge, first: 20 });
+    const res = await gql<PathsAnswer>(url, PATHS, { from: pair.tool, to: pair.challenge, first: 20 });
     expect(res.body.errors).toBeUndefined();
-    const found = res.body.data!.paths;
+    const found = res.body.data!.found.paths;
+    expect(res.body.data!.found.reason).toBeNull();
     expect(found.length).toBeGreaterThan(0);
     for (const p of found) {
       expect(p.length).toBe(2);
       expectSoundPath(p, pair.tool, pair.challenge);
     }
     expect(found.some((p) => p.relations.map((r) => r.type).join() === 'SUPPORTS,ADDRESSES')).toBe(true);
-    // None within one hop.
-    const none = await gql<{ paths: GqlPath[] }>(url, PATHS, { from: pair.tool, to: pair.challenge, maxHops: 1 });
-    expect(none.body.data!.paths).toEqual([]);
+    // Paths stated at every hop come first.
+    const stated = (p: GqlPath) => p.relations.every((x) => relationById().get(x.id)!.citations.some((c) => c.confidence === 'STATED'));
+    const firstInferred = found.findIndex((p) => !stated(p));
+    if (firstInferred >= 0) expect(found.slice(firstInferred).every((p) => !stated(p))).toBe(true);
+    // None within one hop, and the answer says why.
+    const none = await gql<PathsAnswer>(url, PATHS, { from: pair.tool, to: pair.challenge, maxHops: 1 });
+    expect(none.body.data!.found.paths).toEqual([]);
+    expect(none.body.data!.found.reason).toMatch(/No path of at most 1 relation/);
     // `first` limits, in the same stable order.
-    const one = await gql<{ paths: GqlPath[] }>(url, PATHS, { from: pair.tool, to: pair.challenge, first: 1 });
-    expect(one.body.data!.paths).toEqual(found.slice(0, 1));
+    const one = await gql<PathsAnswer>(url, PATHS, { from: pair.tool, to: pair.challenge, first: 1 });
+    expect(one.body.data!.found.paths).toEqual(found.slice(0, 1));
   });
 
   it('answers a path from an entity to itself with that entity alone', async () => {
-    const res = await gql<{ paths: GqlPath[] }>(url, PATHS, { from: 'tool:mlflow', to: 'tool:mlflow' });
-    expect(res.body.data!.paths).toEqual([{ length: 0, entities: [{ id: 'tool:mlflow', kind: 'TOOL' }], relations: [] }]);
+    const res = await gql<PathsAnswer>(url, PATHS, { from: 'tool:mlflow', to: 'tool:mlflow' });
+    expect(res.body.data!.found).toEqual({ reason: null, paths: [{ length: 0, entities: [{ id: 'tool:mlflow', kind: 'TOOL' }], relations: [] }] });
   });
 
   it('rejects unknown ids and out-of-range maxHops / first, naming the argument', async () => {
@@ -601,7 +663,7 @@ describe('round trips', () => {
       `{ coverage { tools { ${entity} } practices { ${entity} } uncoveredPractices { ${entity} } cells { level tool { ${entity} } practice { ${entity} } ${hops} } } }`,
       `{ recommendStack(challengeIds: ["${challengeId}"], maxTools: 10) { tools { ${entity} } coveredPractices { ${entity} } uncoveredPractices { ${entity} }
           practices { practice { ${entity} } ${hops} } steps { tool { ${entity} } newlyCovered { ${entity} } cells { ${hops} } } } }`,
-      `{ paths(fromId: "component:model-registry", toId: "${challengeId}", maxHops: 6, first: 20) { entities { ${entity} } relations { from { ${entity} } to { ${entity} } } } }`,
+      `{ paths(fromId: "component:model-registry", toId: "${challengeId}", maxHops: 6, first: 20) { paths { entities { ${entity} } relations { from { ${entity} } to { ${entity} } } } } }`,
       `{ stats { entities byKind { kind count } bySource { source { ${entity} } entities } } }`,
     ];
     for (const q of queries) expect(await roundTrips(q), q).toBe(1);

@@ -31,10 +31,13 @@ describe('examples', () => {
     expect(JSON.stringify(res.body.data)).not.toBe('{}');
   });
 
-  it('the practices example answers with Fig. 4-backed citations', async () => {
+  it('the practices example answers with Fig. 4-backed, stated evidence', async () => {
     const query = readFileSync(path.join(EXAMPLES, 'practices-addressing.graphql'), 'utf8');
-    const res = await gql<{ practicesAddressing: { citations: { locator: string }[] }[] }>(svc.url, query);
+    const res = await gql<{ practicesAddressing: { confidence: string; citations: { locator: string }[] }[] }>(svc.url, query);
     expect(res.body.data!.practicesAddressing.length).toBe(3);
-    for (const p of res.body.data!.practicesAddressing) expect(p.citations.some((c) => c.locator.includes('Fig. 4'))).toBe(true);
+    for (const p of res.body.data!.practicesAddressing) {
+      expect(p.confidence).toBe('STATED');
+      expect(p.citations.some((c) => c.locator.includes('Fig. 4'))).toBe(true);
+    }
   });
 });

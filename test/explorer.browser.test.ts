@@ -350,11 +350,11 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     const { challenges } = await api<{ challenges: { nodes: { id: string }[] } }>('{ challenges(first: 100) { nodes { id } } }');
     // Two challenges whose stack of at most 2 tools leaves something uncovered, if any pair does.
     const ids = challenges.nodes.map((c) => c.id);
-    type Stack = { recommendStack: { tools: { id: string }[]; uncoveredPractices: { id: string }[]; coverageRatio: number } };
+    type Stack = { recommendStack: { tools: { id: string }[]; uncoveredPractices: { id: string }[]; coverableByTools: { id: string }[]; organisational: { id: string }[]; coverageRatio: number } };
     let chosen: { ids: string[]; stack: Stack['recommendStack'] } | undefined;
     for (let i = 0; i < ids.length && !chosen; i++) {
       const pair = [ids[i]!, ids[(i + 1) % ids.length]!];
-      const stack = (await api<Stack>('query($ids: [ID!]!) { recommendStack(challengeIds: $ids, maxTools: 2) { tools { id } uncoveredPractices { id } coverageRatio } }', { ids: pair })).recommendStack;
+      const stack = (await api<Stack>('query($ids: [ID!]!) { recommendStack(challengeIds: $ids, maxTools: 2) { tools { id } uncoveredPractices { id } coverableByTools { id } organisational { id } coverageRatio } }', { ids: pair })).recommendStack;
       if (stack.tools.length > 0 && stack.uncoveredPractices.length > 0) chosen = { ids: pair, stack };
     }
     expect(chosen).toBeDefined();
@@ -365,7 +365,8 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     await page.click('#stack-run');
     await page.waitForSelector('#stack-ratio');
     expect(await page.$$eval('#stack-tools > li', (lis) => lis.map((li) => li.getAttribute('data-tool')))).toEqual(chosen!.stack.tools.map((t) => t.id));
-    expect((await page.$$eval('#stack-uncovered > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).sort()).toEqual(chosen!.stack.uncoveredPractices.map((p) => p.id).sort());
+    expect((await page.$$eval('#stack-uncovered > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).sort()).toEqual(chosen!.stack.coverableByTools.map((p) => p.id).sort());
+    expect((await page.$$eval('#stack-organisational > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).sort()).toEqual(chosen!.stack.organisational.map((p) => p.id).sort());
     expect(await page.innerText('#stack-ratio')).toContain(`${Math.round(chosen!.stack.coverageRatio * 100)}%`);
     await page.screenshot({ path: path.join(SHOTS, 'stack.png') });
 
@@ -373,6 +374,77 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     await expect.poll(() => page.getAttribute('#tab-heatmap', 'aria-selected')).toBe('true');
     await page.waitForSelector('#heatmap-table');
     expect((await page.$$eval('tr.tool-row', (trs) => trs.map((tr) => tr.getAttribute('data-tool')))).sort()).toEqual(chosen!.stack.tools.map((t) => t.id).sort());
+    expectSelfContained();
+  });
+
+  it('searches as people type: the hits of the search query, then the entity page with each source\'s words and its relations, all linked', async () => {
+    await openExplorer();
+    await page.fill('#search-input', 'kubeflo');
+    await page.waitForSelector('#search-results li[role="option"]');
+    const expected = (await api<{ search: { entity: { id: string } }[] }>('{ search(text: "kubeflo", first: 8) { entity { id } } }')).search.map((h) => h.entity.id);
+    expect(await page.$$eval('#search-results li[role="option"]', (lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual(expected);
+    expect(expected[0]).toBe('tool:kubeflow');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#entity-page[data-entity="tool:kubeflow"]');
+    expect(await page.innerText('#entity-name')).toBe('Kubeflow');
+    const { entity } = await api<{ entity: { descriptions: { source: { id: string } }[]; links: { node: { id: string } }[] } }>(
+      '{ entity(id: "tool:kubeflow") { descriptions { source { id } } links(first: 100) { node { id } } } }',
+    );
+    expect(entity.descriptions.length).toBeGreaterThan(1);
+    expect(await page.$$eval('#entity-descriptions > li', (lis) => lis.map((li) => li.getAttribute('data-source')))).toEqual(entity.descriptions.map((d) => d.source.id));
+    expect((await page.$$eval('#entity-relations a', (as) => as.map((a) => a.getAttribute('data-id')))).sort()).toEqual(entity.links.map((l) => l.node.id).sort());
+    await page.screenshot({ path: path.join(SHOTS, 'entity.png') });
+    // A relation's other end opens its own page.
+    const target = entity.links[0]!.node.id;
+    await page.click(`#entity-relations a[data-id="${target}"]`);
+    await page.waitForSelector(`#entity-page[data-entity="${target}"]`);
+    expectSelfContained();
+  });
+
+  it('says "no evidence" where there is none, and the stated-only switches show only what sources state at every hop', async () => {
+    const { challenges } = await api<{ challenges: { nodes: { id: string }[] } }>('{ challenges(first: 100) { nodes { id } } }');
+    const counts = await Promise.all(
+      challenges.nodes.map(async (c) => {
+        const all = await api<{ practicesAddressing: { confidence: string }[] }>('query($id: ID!) { practicesAddressing(challengeId: $id, first: 100) { confidence } }', { id: c.id });
+        return { id: c.id, all: all.practicesAddressing.length, stated: all.practicesAddressing.filter((p) => p.confidence === 'STATED').length };
+      }),
+    );
+    const inferredOnly = counts.find((c) => c.all > 0 && c.stated === 0);
+    const none = counts.find((c) => c.all === 0);
+    await openExplorer('#challenges');
+    if (inferredOnly) {
+      await page.check('#challenge-stated');
+      await page.selectOption('#challenge-select', inferredOnly.id);
+      await page.waitForSelector('#ranked-empty');
+      expect(await page.innerText('#ranked-empty')).toMatch(/^No evidence stated at every hop/);
+      await page.uncheck('#challenge-stated');
+      await page.waitForSelector('#ranked-practices li.ranked-practice');
+      expect(await page.locator('#ranked-practices > li').count()).toBe(inferredOnly.all);
+    }
+    if (none) {
+      await page.click('#tab-stack');
+      await page.check(`input[name="stack-challenge"][value="${none.id}"]`);
+      await page.click('#stack-run');
+      await page.waitForSelector('#stack-ratio');
+      expect(await page.innerText('#stack-ratio')).toMatch(/^No evidence/);
+      expect(await page.innerText('#stack-ratio')).not.toContain('100%');
+    }
+    expect(inferredOnly ?? none).toBeDefined();
+
+    // The heatmap: stated-only shows exactly the cells whose best path is stated at every hop.
+    const { coverage: all } = await api<{ coverage: { cells: { confidence: string }[] } }>('{ coverage { cells { confidence } } }');
+    await page.click('#tab-heatmap');
+    await page.waitForSelector('#heatmap-table');
+    await page.selectOption('#hm-support', 'all');
+    await page.uncheck('#hm-hide-empty');
+    await page.check('#hm-stated');
+    await expect.poll(() => page.locator('button.cell').count()).toBe(all.cells.filter((c) => c.confidence === 'STATED').length);
+    expect(await page.locator('button.cell[data-confidence="INFERRED"]').count()).toBe(0);
+    await page.uncheck('#hm-stated');
+    await expect.poll(() => page.locator('button.cell').count()).toBe(all.cells.length);
+    // Derived cells look apart from stated ones.
+    expect(await page.locator('button.cell.derived').count()).toBe(await page.locator('button.cell:not(.direct)').count());
     expectSelfContained();
   });
 

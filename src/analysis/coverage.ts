@@ -1,25 +1,73 @@
 // Tool x practice coverage cells from the support paths between them (no I/O).
+//
+// A path runs from a tool to a practice. How it derives support (seed/README.md §9):
+//   DIRECT                       tool SUPPORTS practice: a source's own statement (sound);
+//   VIA_COMPONENT, VIA_PRINCIPLE tool SUPPORTS a component or principle that CORRESPONDS_TO the
+//                                practice: the same notion in another frame (sound);
+//   VIA_CATALOGUE_SECTION        the tool is listed under a catalogue section that the curators map
+//                                to the practice (INFERRED: weaker than a review's statement);
+//   VIA_COMPONENT_AND_PRINCIPLE  tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO practice:
+//                                two generalising hops (weak; shown as derived, never ranked with direct).
+// A cell takes its best path: firmer confidence first (a path is as firm as its weakest hop), then
+// the derivation in the order above.
+import type { Confidence } from '../domain/citation.js';
 import type { EntityModel } from '../domain/model.js';
-import type { CoverageCellModel, CoverageModel, PathModel } from './models.js';
-import { byName, citationsOfPaths, cmp, dedupePaths } from './paths.js';
+import type { ToolType } from '../domain/ontology.js';
+import { atLeast, CONFIDENCE_RANK, pathConfidence } from './evidence.js';
+import type { CellDerivation, CoverageCellModel, CoverageModel, PathModel } from './models.js';
+import { byName, citationsOfPaths, dedupePaths } from './paths.js';
 
-/** The level a derived path gives: via a component when one is on the path, else via the kind next to the tool. */
-export function derivedLevel(path: PathModel): string {
+/** Derivations from firmest to weakest (the order a cell picks its best path by). */
+const DERIVATION_ORDER: readonly CellDerivation[] = ['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE', 'VIA_CATALOGUE_SECTION', 'VIA_COMPONENT_AND_PRINCIPLE'];
+
+/** Which derivations the ontology makes sound (the others are shown as weaker support). */
+export const SOUND_DERIVATIONS: ReadonlySet<CellDerivation> = new Set(['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE']);
+
+/** How a tool -> practice path derives support. */
+export function derivationOf(path: PathModel): CellDerivation {
+  if (path.length === 1) return 'DIRECT';
   const between = path.entities.slice(1, -1);
-  if (between.some((e) => e.kind === 'COMPONENT')) return 'DERIVED_VIA_COMPONENT';
-  return `DERIVED_VIA_${between[0]?.kind ?? 'UNKNOWN'}`;
+  if (path.relations.some((r) => r.type === 'COVERS')) return 'VIA_CATALOGUE_SECTION';
+  const component = between.some((e) => e.kind === 'COMPONENT');
+  const principle = between.some((e) => e.kind === 'PRINCIPLE');
+  if (component && principle) return 'VIA_COMPONENT_AND_PRINCIPLE';
+  return component ? 'VIA_COMPONENT' : 'VIA_PRINCIPLE';
+}
+
+/** The level a derived path gives, as the matrix shows it (DERIVED_ + the derivation). */
+export function derivedLevel(path: PathModel): string {
+  const d = derivationOf(path);
+  return d === 'VIA_COMPONENT_AND_PRINCIPLE' ? 'DERIVED_VIA_COMPONENT' : `DERIVED_${d}`;
+}
+
+/** Best first: firmer confidence, then the derivation order. */
+function byStrength(a: PathModel, b: PathModel): number {
+  return (
+    CONFIDENCE_RANK[pathConfidence(b)] - CONFIDENCE_RANK[pathConfidence(a)] ||
+    DERIVATION_ORDER.indexOf(derivationOf(a)) - DERIVATION_ORDER.indexOf(derivationOf(b))
+  );
+}
+
+export interface CellFilters {
+  /** Only paths at least this firm (STATED: stated at every hop). */
+  readonly minConfidence?: Confidence;
+  /** Only tools of these types (null or absent: every type). */
+  readonly toolTypes?: readonly ToolType[] | null;
 }
 
 /**
  * Builds one cell per (tool, practice) from supporting paths (each from a tool, entities[0], to a
- * practice, the last entity). A path of one relation is the source's own SUPPORTS statement.
+ * practice, the last entity), keeping only the paths the filters admit.
  */
-export function buildCells(paths: readonly PathModel[]): CoverageCellModel[] {
+export function buildCells(paths: readonly PathModel[], filters: CellFilters = {}): CoverageCellModel[] {
+  const types = filters.toolTypes ? new Set(filters.toolTypes) : null;
   const byPair = new Map<string, PathModel[]>();
   for (const p of paths) {
     const tool = p.entities[0];
     const practice = p.entities[p.entities.length - 1];
     if (!tool || !practice) continue;
+    if (filters.minConfidence && !atLeast(pathConfidence(p), filters.minConfidence)) continue;
+    if (types && !(tool.toolType && types.has(tool.toolType))) continue;
     const key = JSON.stringify([tool.id, practice.id]);
     const list = byPair.get(key) ?? [];
     list.push(p);
@@ -27,15 +75,16 @@ export function buildCells(paths: readonly PathModel[]): CoverageCellModel[] {
   }
   const cells = [...byPair.values()].map((list): CoverageCellModel => {
     const support = dedupePaths(list);
-    const first = support[0]!;
+    const best = [...support].sort(byStrength)[0]!;
     const directPath = support.find((p) => p.length === 1);
-    const level = directPath
-      ? (directPath.relations[0]?.level ?? 'DIRECT')
-      : support.map(derivedLevel).sort((a, b) => cmp(a, b))[0]!;
+    const derivation = derivationOf(best);
     return {
-      tool: first.entities[0]!,
-      practice: first.entities[first.entities.length - 1]!,
-      level,
+      tool: best.entities[0]!,
+      practice: best.entities[best.entities.length - 1]!,
+      level: directPath ? (directPath.relations[0]?.level ?? 'DIRECT') : derivedLevel(best),
+      confidence: pathConfidence(best),
+      derivation,
+      sound: SOUND_DERIVATIONS.has(derivation),
       citations: citationsOfPaths(support),
       direct: directPath !== undefined,
       paths: support,

@@ -1,6 +1,6 @@
 // Models of the analysis queries (schema/analysis.graphql): what the pure functions of this folder
 // build from paths, and what GraphQL Code Generator maps the analysis types onto.
-import type { Citation } from '../domain/citation.js';
+import type { Citation, Confidence } from '../domain/citation.js';
 import type { EntityModel, RelationModel } from '../domain/model.js';
 import type { EntityKind } from '../domain/ontology.js';
 
@@ -10,26 +10,49 @@ export interface PathModel {
   readonly length: number;
 }
 
+export interface PathSearchModel {
+  readonly paths: readonly PathModel[];
+  /** Why no path was found (null when some were). */
+  readonly reason: string | null;
+}
+
 export interface SearchHitModel {
   readonly entity: EntityModel;
   readonly score: number;
 }
 
+/** The road a practice -> challenge path takes (src/analysis/ranking.ts). */
+export type PathStrength = 'DIRECT' | 'SOUND' | 'WEAK';
+
 export interface RankedPracticeModel {
   readonly practice: EntityModel;
   readonly score: number;
+  /** STATED when at least one path is stated at every hop. */
+  readonly confidence: Confidence;
+  /** The best road among the paths of that confidence. */
+  readonly strength: PathStrength;
   readonly citations: readonly Citation[];
   readonly direct: boolean;
+  /** Distinct sources, and distinct statements, along the paths of that confidence. */
   readonly sourceCount: number;
+  readonly statementCount: number;
   readonly citationCount: number;
   readonly via: readonly string[];
   readonly paths: readonly PathModel[];
 }
 
+/** How a tool -> practice path derives support (src/analysis/coverage.ts). */
+export type CellDerivation = 'DIRECT' | 'VIA_COMPONENT' | 'VIA_PRINCIPLE' | 'VIA_CATALOGUE_SECTION' | 'VIA_COMPONENT_AND_PRINCIPLE';
+
 export interface CoverageCellModel {
   readonly tool: EntityModel;
   readonly practice: EntityModel;
   readonly level: string;
+  /** The confidence of the cell's best path (as firm as its weakest hop). */
+  readonly confidence: Confidence;
+  /** How the best path derives the support, and whether the ontology makes that derivation sound. */
+  readonly derivation: CellDerivation;
+  readonly sound: boolean;
   readonly citations: readonly Citation[];
   readonly direct: boolean;
   readonly paths: readonly PathModel[];
@@ -44,6 +67,8 @@ export interface CoverageModel {
 
 export interface StackStepModel {
   readonly tool: EntityModel;
+  /** A tool the team already runs (haveToolIds), counted before any pick. */
+  readonly alreadyRun: boolean;
   readonly newlyCovered: readonly EntityModel[];
   readonly cells: readonly CoverageCellModel[];
 }
@@ -52,7 +77,14 @@ export interface StackRecommendationModel {
   readonly tools: readonly EntityModel[];
   readonly coveredPractices: readonly EntityModel[];
   readonly uncoveredPractices: readonly EntityModel[];
-  readonly coverageRatio: number;
+  /** Uncovered practices that some admitted tool supports (a longer stack could cover them). */
+  readonly coverableByTools: readonly EntityModel[];
+  /** Uncovered practices of an organisational category (team structure, work practices): no tool covers them. */
+  readonly organisational: readonly EntityModel[];
+  /** covered / all; null when no practice addresses the challenges (see `reason`). */
+  readonly coverageRatio: number | null;
+  /** Why the answer is empty or partial, in words a client can show; null when there is nothing to say. */
+  readonly reason: string | null;
   readonly practices: readonly RankedPracticeModel[];
   readonly steps: readonly StackStepModel[];
 }

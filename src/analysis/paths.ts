@@ -91,3 +91,17 @@ export function dedupePaths(paths: readonly PathModel[]): PathModel[] {
   for (const p of paths) byKey.set(pathKey(p), p);
   return [...byKey.values()].sort(byLengthThenKey);
 }
+
+/**
+ * The paths `paths` answers, best first: stated at every hop first, then shorter, then more distinct
+ * statements along them, then by the ids along them (a stable order); the first `first`.
+ */
+export function orderFound(paths: readonly PathModel[], first: number): PathModel[] {
+  const stated = (p: PathModel) => (p.relations.every((r) => r.confidence === 'STATED') ? 1 : 0);
+  const statements = (p: PathModel) => new Set(p.relations.flatMap((r) => r.citations.map((c) => `${c.source}\u0000${c.digestId}`))).size;
+  return [...paths]
+    .map((p) => ({ p, s: stated(p), n: statements(p), k: pathKey(p) }))
+    .sort((a, b) => b.s - a.s || a.p.length - b.p.length || b.n - a.n || cmp(a.k, b.k))
+    .slice(0, first)
+    .map((x) => x.p);
+}

@@ -1,4 +1,7 @@
 // The Lucene query that search sends to the full-text index, built from what a person typed (no I/O).
+// It is for recall: it gathers the candidates (names and aliases weigh most; the last word is matched
+// as a prefix, as people type; words of 4+ letters tolerate one typo, a swap of two letters included),
+// and src/analysis/search-rank.ts orders them by how the name or an alias matches.
 
 /** Characters with a meaning in Lucene's query syntax (plus the two-character && and ||). */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -16,25 +19,38 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * A Lucene query for the full-text index, or null when the text has no word. Each word matches
- * exactly (boost 2, and 4 more in the name), as a prefix (3+ characters) and with a typo (one edit
- * for 4-5 characters, two for longer); all words together as a phrase score highest (in the name
- * most). Words hold only letters and digits (and are escaped besides), and are lower-cased so AND,
- * OR and NOT are never operators.
+ * Tokens the index keeps whole although they hold punctuation ("neptune.ai", "o'reilly": letters or
+ * digits joined by a dot or an apostrophe), lower-cased: matched as they are, besides their words.
+ */
+export function joinedTokens(text: string): string[] {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)+/gu) ?? [];
+  return [...new Set(tokens)].slice(0, MAX_SEARCH_WORDS);
+}
+
+/** The fields the index holds (src/neo4j/setup.ts): names and aliases weigh more than summaries. */
+const NAME_FIELDS = ['name', 'aliasesText'] as const;
+
+/**
+ * A Lucene query for the full-text index, or null when the text has no word. Words hold only letters
+ * and digits (and are escaped besides), and are lower-cased so AND, OR and NOT are never operators.
  */
 export function luceneQuery(text: string): string | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
-  const clauses = words.map((w) => {
+  const clauses = words.map((w, i) => {
     const t = escapeLucene(w);
-    const parts = [`name:${t}^4`, `${t}^2`];
-    if (w.length >= 3) parts.push(`${t}*`);
-    if (w.length >= 4) parts.push(`${t}~${w.length >= 6 ? 2 : 1}`);
+    const last = i === words.length - 1;
+    const parts = [...NAME_FIELDS.map((f) => `${f}:${t}^4`), `summary:${t}`];
+    // The last word is still being typed: any prefix of it; the others from 3 letters.
+    if (last || w.length >= 3) parts.push(...NAME_FIELDS.map((f) => `${f}:${t}*^2`));
+    if (w.length >= 3) parts.push(`summary:${t}*^0.5`);
+    if (w.length >= 4) parts.push(...NAME_FIELDS.map((f) => `${f}:${t}~1^2`));
     return `(${parts.join(' OR ')})`;
   });
+  const joined = joinedTokens(text).map((t) => `(${NAME_FIELDS.map((f) => `${f}:${escapeLucene(t)}^6`).join(' OR ')})`);
   if (words.length > 1) {
     const phrase = `"${words.map(escapeLucene).join(' ')}"`;
-    clauses.unshift(`name:${phrase}^6`, `${phrase}^3`);
+    clauses.unshift(...NAME_FIELDS.map((f) => `${f}:${phrase}^6`));
   }
-  return clauses.join(' OR ');
+  return [...joined, ...clauses].join(' OR ');
 }

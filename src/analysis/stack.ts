@@ -1,18 +1,39 @@
-// recommendStack's greedy set cover of practices by tools (no I/O).
+// recommendStack's greedy cover of practices by tools (no I/O).
+//
+// The tools a team already runs (`have`) count first. Then each step takes the tool that covers the
+// most practices not yet covered; a tie goes to the tool whose new cells are more often stated at every
+// hop, then more often direct (a source's own SUPPORTS), then to the smaller id: never to the one with
+// more citations. It stops after `maxTools` picks or when no tool adds a practice.
 import type { EntityModel } from '../domain/model.js';
 import type { CoverageCellModel, RankedPracticeModel, StackRecommendationModel, StackStepModel } from './models.js';
-import { byName, citationKey } from './paths.js';
+import { byName } from './paths.js';
 
-/**
- * Greedy set cover of `practices` by the tools of `cells`: each step takes the tool that covers the
- * most practices not yet covered; ties go to more evidence (distinct citations of its cells on those
- * practices), then to the smaller id. Stops after `maxTools` picks or when no tool adds a practice.
- */
-export function greedyStack(
-  practices: readonly RankedPracticeModel[],
-  cells: readonly CoverageCellModel[],
-  maxTools: number,
-): StackRecommendationModel {
+export interface StackOptions {
+  readonly maxTools: number;
+  /** Tools the team already runs: their practices are covered before any pick. */
+  readonly have?: readonly string[];
+  /** Practice ids of organisational categories (src/domain/organisational.ts). */
+  readonly organisational?: ReadonlySet<string>;
+}
+
+interface Candidate {
+  readonly tool: EntityModel;
+  readonly cells: CoverageCellModel[];
+  readonly stated: number;
+  readonly direct: number;
+}
+
+function better(a: Candidate, b: Candidate | undefined): boolean {
+  if (!b) return true;
+  return (
+    a.cells.length - b.cells.length ||
+    a.stated - b.stated ||
+    a.direct - b.direct ||
+    (a.tool.id < b.tool.id ? 1 : a.tool.id > b.tool.id ? -1 : 0)
+  ) > 0;
+}
+
+export function greedyStack(practices: readonly RankedPracticeModel[], cells: readonly CoverageCellModel[], options: StackOptions): StackRecommendationModel {
   const wanted = new Map(practices.map((r) => [r.practice.id, r.practice]));
   const cellsByTool = new Map<string, CoverageCellModel[]>();
   for (const c of cells) {
@@ -21,35 +42,53 @@ export function greedyStack(
     list.push(c);
     cellsByTool.set(c.tool.id, list);
   }
+  const coverable = new Set(cells.filter((c) => wanted.has(c.practice.id)).map((c) => c.practice.id));
   const covered = new Set<string>();
   const steps: StackStepModel[] = [];
-  while (steps.length < maxTools) {
-    let best: { tool: EntityModel; cells: CoverageCellModel[]; evidence: number } | undefined;
+  const take = (tool: EntityModel, fresh: CoverageCellModel[], alreadyRun: boolean) => {
+    for (const c of fresh) covered.add(c.practice.id);
+    cellsByTool.delete(tool.id);
+    steps.push({ tool, alreadyRun, newlyCovered: fresh.map((c) => c.practice).sort(byName), cells: fresh });
+  };
+  for (const id of options.have ?? []) {
+    const toolCells = cellsByTool.get(id);
+    if (!toolCells) continue;
+    take(toolCells[0]!.tool, toolCells.filter((c) => !covered.has(c.practice.id)), true);
+  }
+  let picks = 0;
+  while (picks < options.maxTools) {
+    let best: Candidate | undefined;
     for (const toolCells of cellsByTool.values()) {
       const fresh = toolCells.filter((c) => !covered.has(c.practice.id));
       if (fresh.length === 0) continue;
-      const evidence = new Set(fresh.flatMap((c) => c.citations.map(citationKey))).size;
-      const tool = fresh[0]!.tool;
-      if (
-        !best ||
-        fresh.length > best.cells.length ||
-        (fresh.length === best.cells.length && (evidence > best.evidence || (evidence === best.evidence && tool.id < best.tool.id)))
-      ) {
-        best = { tool, cells: fresh, evidence };
-      }
+      const candidate = { tool: fresh[0]!.tool, cells: fresh, stated: fresh.filter((c) => c.confidence === 'STATED').length, direct: fresh.filter((c) => c.direct).length };
+      if (better(candidate, best)) best = candidate;
     }
     if (!best) break;
-    for (const c of best.cells) covered.add(c.practice.id);
-    cellsByTool.delete(best.tool.id);
-    steps.push({ tool: best.tool, newlyCovered: best.cells.map((c) => c.practice).sort(byName), cells: best.cells });
+    take(best.tool, best.cells, false);
+    picks += 1;
   }
   const all = [...wanted.values()];
+  const uncovered = all.filter((p) => !covered.has(p.id)).sort(byName);
+  const organisational = uncovered.filter((p) => options.organisational?.has(p.id));
+  const coverableByTools = uncovered.filter((p) => !options.organisational?.has(p.id));
   return {
-    tools: steps.map((s) => s.tool),
+    tools: steps.filter((s) => !s.alreadyRun).map((s) => s.tool),
     coveredPractices: all.filter((p) => covered.has(p.id)).sort(byName),
-    uncoveredPractices: all.filter((p) => !covered.has(p.id)).sort(byName),
-    coverageRatio: all.length === 0 ? 1 : covered.size / all.length,
+    uncoveredPractices: uncovered,
+    coverableByTools,
+    organisational,
+    coverageRatio: all.length === 0 ? null : covered.size / all.length,
+    reason: stackReason(all.length, covered.size, uncovered.length, coverable.size),
     practices,
     steps,
   };
+}
+
+function stackReason(practices: number, covered: number, uncovered: number, coverable: number): string | null {
+  if (practices === 0) return 'No practice in the graph addresses these challenges (at the confidence asked), so there is nothing for a tool to cover.';
+  if (coverable === 0) return 'No tool of the types asked supports any practice that addresses these challenges.';
+  if (covered === 0) return 'The tools the team already runs and the tools picked cover none of the practices.';
+  if (uncovered > 0) return `${uncovered} of ${practices} practices stay uncovered: coverableByTools lists those a tool could cover (with a larger maxTools, other tool types, or a tool the sources do not name), organisational those about how teams work.`;
+  return null;
 }

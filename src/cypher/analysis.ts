@@ -33,19 +33,21 @@ RETURN ${name},
   [r IN distinctRels | r ${RELATION_PROJECTION}] AS ${name}Relations`;
 
 /**
- * Paths from a practice to the challenge `c` (imported), as lists `ns` and `rs`, practice first:
+ * Paths from a practice to the challenge `c` (imported), as lists `ns` and `rs`, practice first, along
+ * the roads of seed/README.md §9 (src/analysis/ranking.ts grades them):
  *   practice ADDRESSES c;
  *   practice IN_CATEGORY category, category ADDRESSES c (Eken et al.'s Fig. 4);
- *   practice IMPLEMENTS / CORRESPONDS_TO x (a principle, or the same notion in another frame), x ADDRESSES c;
- *   practice RELATED_TO / CORRESPONDS_TO solution, solution RESOLVES c;
- * each also ending at a challenge that CORRESPONDS_TO c, one hop more.
+ *   practice IMPLEMENTS / CORRESPONDS_TO x (a principle, component, or the same notion in another frame), x ADDRESSES c;
+ *   practice CORRESPONDS_TO / PARTLY_OVERLAPS solution, solution RESOLVES c;
+ * each also ending at a challenge that CORRESPONDS_TO c, is broader or narrower than c (NARROWER_THAN)
+ * or PARTLY_OVERLAPS it, one hop more.
  */
 const ADDRESSING_PATHS = `
 CALL (c) {
   CALL (c) {
     RETURN c AS t, [] AS eqNodes, [] AS eqRels
     UNION ALL
-    MATCH (c)-[e:CORRESPONDS_TO]-(t:Challenge)
+    MATCH (c)-[e:CORRESPONDS_TO|NARROWER_THAN|PARTLY_OVERLAPS]-(t:Challenge)
     RETURN t, [c] AS eqNodes, [e] AS eqRels
   }
   CALL (t) {
@@ -58,7 +60,7 @@ CALL (c) {
     MATCH (p:Practice)-[r1:IMPLEMENTS|CORRESPONDS_TO]-(x:Entity)-[r2:ADDRESSES]->(t)
     RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
     UNION ALL
-    MATCH (p:Practice)-[r1:RELATED_TO|CORRESPONDS_TO]-(x:Solution)-[r2:RESOLVES]->(t)
+    MATCH (p:Practice)-[r1:CORRESPONDS_TO|PARTLY_OVERLAPS]-(x:Solution)-[r2:RESOLVES]->(t)
     RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
   }
   RETURN ns0 + eqNodes AS ns, rs0 + eqRels AS rs
@@ -76,10 +78,12 @@ RETURN c.kind AS kind, paths, pathsEntities, pathsRelations`;
 
 /**
  * Paths from a tool to a practice, as lists `ns` and `rs`, tool first, for the tools in the list
- * `toolIds` and the practices in `practiceIds` (variables of the caller; a filter left out: all):
+ * `toolIds` and the practices in `practiceIds` (variables of the caller; a filter left out: all),
+ * graded by src/analysis/coverage.ts:
  *   tool SUPPORTS practice (the source's own statement);
- *   tool SUPPORTS component, component IMPLEMENTS principle, principle CORRESPONDS_TO practice;
- *   tool SUPPORTS component or principle, which CORRESPONDS_TO practice (the same notion).
+ *   tool SUPPORTS component, component IMPLEMENTS principle, principle CORRESPONDS_TO practice (weak);
+ *   tool SUPPORTS component or principle, which CORRESPONDS_TO practice (the same notion);
+ *   tool IN_CATEGORY a catalogue section that COVERS the practice (the curators' mapping).
  * One statement per combination of filters, so that a given list is always an index seek.
  */
 const supportPaths = (byTools: boolean, byPractices: boolean) => {
@@ -93,6 +97,9 @@ const supportPaths = (byTools: boolean, byPractices: boolean) => {
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
   MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, x, p] AS ns, [s, k] AS rs
+  UNION ALL
+  MATCH (t:Tool)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice) ${w}
   RETURN [t, x, p] AS ns, [s, k] AS rs`;
 };
 
@@ -155,13 +162,18 @@ CALL (practiceIds) {
   }
   ${collectPaths('support')}
 }
-RETURN asked, addressing, addressingEntities, addressingRelations, support, supportEntities, supportRelations`;
+CALL (practiceIds) {
+  MATCH (p:Practice)-[:IN_CATEGORY]->(k:Category)
+  WHERE p.id IN practiceIds AND k.id IN $organisationalCategories
+  RETURN collect(DISTINCT p.id) AS organisational
+}
+RETURN asked, addressing, addressingEntities, addressingRelations, support, supportEntities, supportRelations, organisational`;
 
 /**
  * $fromId, $toId, $first; `maxHops` (1-6, checked by the resolver) is the pattern's own bound, so
- * the search never looks further than asked. Returns both ends (null when unknown) and the
- * least-length paths between them, following relations either way, in a stable order (the names,
- * then ids, along the path).
+ * the search never looks further than asked. Returns both ends (null when unknown) and up to
+ * $candidates least-length paths between them, following relations either way, in a stable order (the
+ * ids along the path); src/analysis/paths.ts orders them by evidence and keeps the first asked.
  */
 export function pathsQuery(maxHops: number): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new Error(`maxHops out of range: ${maxHops}`);
@@ -171,16 +183,16 @@ OPTIONAL MATCH (b:Entity {id: $toId})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = ALL SHORTEST (a)-[]-{1,${maxHops}}(b)
-  WITH p, [n IN nodes(p) | [n.sortKey, n.id]] AS orderKey, [r IN relationships(p) | r.id] AS relKey
+  WITH p, [n IN nodes(p) | n.id] AS orderKey, [r IN relationships(p) | r.id] AS relKey
   ORDER BY orderKey, relKey
-  LIMIT $first
+  LIMIT $candidates
   WITH nodes(p) AS ns, relationships(p) AS rs
   ${collectPaths('paths')}
 }
 RETURN a ${ENTITY_PROJECTION} AS fromNode, b ${ENTITY_PROJECTION} AS toNode, paths, pathsEntities, pathsRelations`;
 }
 
-/** $index, $query (Lucene syntax, built by src/analysis/), $kinds (null: all), $first. */
+/** $index, $query (Lucene syntax, built by src/analysis/search-query.ts), $kinds (null: all), $first candidates. */
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score

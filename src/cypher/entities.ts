@@ -4,6 +4,12 @@ import { LABEL, type EntityKind, type RelationType } from '../domain/ontology.js
 /** The properties every EntityModel is built from (see src/domain/stored-form.ts). */
 export const ENTITY_PROJECTION = `{.id, .kind, .name, .summary, .descriptionsJson, .toolType, .aliases, .attributesJson, .citationsJson, .confidence}`;
 
+/** $kinds: entity kinds (null: every kind). Every id of those kinds: the candidates of "did you mean". */
+export const IDS_OF_KINDS = `
+MATCH (n:Entity)
+WHERE $kinds IS NULL OR n.kind IN $kinds
+RETURN collect(n.id) AS ids`;
+
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
@@ -110,6 +116,7 @@ export interface ListFilters {
   readonly confidence: boolean;
   readonly stageId: boolean;
   readonly categoryId: boolean;
+  readonly toolTypes: boolean;
 }
 
 /**
@@ -124,6 +131,7 @@ function listWhere(f: ListFilters): string {
     f.confidence && 'n.confidence = $confidence',
     f.stageId && 'EXISTS { MATCH (s:Entity {id: $stageId}) WHERE (n)-[:IN_STAGE|TAKES_PART_IN|PART_OF]->(s) }',
     f.categoryId && 'EXISTS { MATCH (c:Entity {id: $categoryId}) WHERE (n)-[:IN_CATEGORY]->(c) }',
+    f.toolTypes && 'n.toolType IN $toolTypes',
   ].filter((c): c is string => typeof c === 'string');
   return conditions.length > 0 ? conditions.join('\n  AND ') : 'true';
 }

@@ -5,6 +5,7 @@ import type { EntityKind, ToolType } from './ontology.js';
 
 export type { Citation };
 export type CitationModel = Citation;
+export type SourceDescriptionModel = SourceDescription;
 
 export interface EntityModel {
   readonly id: string;

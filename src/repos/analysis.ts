@@ -3,6 +3,7 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { coverageQuery, pathsQuery, PRACTICES_ADDRESSING, RECOMMEND_STACK, STATS } from '../cypher/analysis.js';
 import type { EntityModel } from '../domain/model.js';
+import { ORGANISATIONAL_CATEGORIES } from '../domain/organisational.js';
 import { toEntity, type EntityRow, type RelationRow } from '../domain/stored-form.js';
 import type { PathModel } from '../analysis/models.js';
 import { toPaths, type PathIdsRow } from '../analysis/paths.js';
@@ -58,30 +59,38 @@ export interface StackRead {
   readonly addressing: PathModel[];
   /** Support paths from every tool to those practices. */
   readonly support: PathModel[];
+  /** Those practices that belong to an organisational category (src/domain/organisational.ts). */
+  readonly organisational: string[];
 }
 
 export async function stackPaths(db: Reader, challengeIds: string[]): Promise<StackRead> {
-  const res = await db.read<{ asked: { id: string; kind: string | null }[] } & PathsOut<'addressing'> & PathsOut<'support'>>(RECOMMEND_STACK, { challengeIds });
+  const res = await db.read<{ asked: { id: string; kind: string | null }[]; organisational: string[] } & PathsOut<'addressing'> & PathsOut<'support'>>(RECOMMEND_STACK, {
+    challengeIds,
+    organisationalCategories: ORGANISATIONAL_CATEGORIES,
+  });
   const rec = res.records[0];
   return {
     asked: rec?.get('asked') ?? [],
     addressing: pathsOf(rec as Neo4jRecord | undefined, 'addressing'),
     support: pathsOf(rec as Neo4jRecord | undefined, 'support'),
+    organisational: rec?.get('organisational') ?? [],
   };
 }
 
-/** Both ends (null when unknown) and the least-length paths between them, at most `first`. */
+/** How many least-length paths are read to choose the best `first` of (src/analysis/paths.ts orderFound). */
+const PATH_CANDIDATES = 200;
+
+/** Both ends (null when unknown) and up to PATH_CANDIDATES least-length paths between them. */
 export async function pathsBetween(
   db: Reader,
   fromId: string,
   toId: string,
   maxHops: number,
-  first: number,
 ): Promise<{ from: EntityModel | null; to: EntityModel | null; paths: PathModel[] }> {
   const res = await db.read<{ fromNode: EntityRow | null; toNode: EntityRow | null } & PathsOut<'paths'>>(pathsQuery(maxHops), {
     fromId,
     toId,
-    first: neo4j.int(first),
+    candidates: neo4j.int(PATH_CANDIDATES),
   });
   const rec = res.records[0];
   const fromRow = rec?.get('fromNode') ?? null;

@@ -1,7 +1,7 @@
 // Entities and their relations: by id, links of many (entity, field) requests at once, and one page
 // of a per-kind list with the relation fields its selection asks for fetched in the same round trip.
 import neo4j from 'neo4j-driver';
-import { ENTITIES_BY_IDS, ENTITY_PROJECTION, entityProjection, LINKS_BATCH, linkCollect, listByKindQuery, type LinkCollectPlan, type ListFilters } from '../cypher/entities.js';
+import { ENTITIES_BY_IDS, ENTITY_PROJECTION, IDS_OF_KINDS, entityProjection, LINKS_BATCH, linkCollect, listByKindQuery, type LinkCollectPlan, type ListFilters } from '../cypher/entities.js';
 import type { LinkFieldSpec } from '../domain/link-fields.js';
 import type { EntityModel, LinkModel } from '../domain/model.js';
 import type { EntityKind } from '../domain/ontology.js';
@@ -11,6 +11,12 @@ import type { Reader } from '../neo4j/driver.js';
 export async function entitiesByIds(db: Reader, ids: readonly string[]): Promise<Map<string, EntityModel>> {
   const res = await db.read<{ n: EntityRow }>(ENTITIES_BY_IDS, { ids: [...new Set(ids)] });
   return new Map(res.records.map((r) => [r.get('n').id, toEntity(r.get('n'))]));
+}
+
+/** Every id of these kinds (null: all kinds): what an unknown id is compared with to suggest one. */
+export async function idsOfKinds(db: Reader, kinds: readonly EntityKind[] | null): Promise<string[]> {
+  const res = await db.read<{ ids: string[] }>(IDS_OF_KINDS, { kinds });
+  return res.records[0]?.get('ids') ?? [];
 }
 
 export interface LinkQuery {
@@ -48,7 +54,14 @@ export type FetchedLink = [unknown[], unknown[], boolean, FetchedLink[][]];
 
 export interface PageRequest {
   readonly kind: EntityKind;
-  readonly filters: { text: string | null; sourceId: string | null; confidence: string | null; stageId: string | null; categoryId: string | null };
+  readonly filters: {
+    text: string | null;
+    sourceId: string | null;
+    confidence: string | null;
+    stageId: string | null;
+    categoryId: string | null;
+    toolTypes: readonly string[] | null;
+  };
   /** The keyset cursor to start after (null: the first page). */
   readonly after: { sortKey: string; id: string } | null;
   /** Rows to read: the page size plus one, to tell whether more follow. */

@@ -37,3 +37,28 @@ describe('coverageOf', () => {
     expect(toolsOfCells(cells).map((t) => t.id)).toEqual(['tool:a', 'tool:b']);
   });
 });
+
+describe('cell confidence and derivation', () => {
+  it('takes the firmest path: its confidence (weakest hop) and how it derives', () => {
+    const inferredDirect = path(['tool:t', 'practice:p'], ['SUPPORTS'], [[cite('source:a', 'x', 'INFERRED')]]);
+    const statedDerived = path(['tool:t', 'component:c', 'practice:p'], ['SUPPORTS', 'CORRESPONDS_TO']);
+    const [cell] = buildCells([inferredDirect, statedDerived]);
+    expect(cell).toMatchObject({ confidence: 'STATED', derivation: 'VIA_COMPONENT', sound: true, direct: true, level: 'DIRECT' });
+  });
+
+  it('marks two generalising hops and catalogue sections as not sound', () => {
+    const weak = path(['tool:t', 'component:c', 'principle:x', 'practice:p'], ['SUPPORTS', 'IMPLEMENTS', 'CORRESPONDS_TO']);
+    expect(buildCells([weak])[0]).toMatchObject({ derivation: 'VIA_COMPONENT_AND_PRINCIPLE', sound: false });
+    const section = path(['tool:t', 'category:s', 'practice:p'], ['IN_CATEGORY', 'COVERS'], [[cite('source:cat', 'l')], [cite('source:cat', 'm', 'INFERRED')]]);
+    expect(buildCells([section])[0]).toMatchObject({ derivation: 'VIA_CATALOGUE_SECTION', sound: false, confidence: 'INFERRED', level: 'DERIVED_VIA_CATALOGUE_SECTION' });
+  });
+
+  it('filters paths by confidence and tools by type', () => {
+    const inferred = path(['tool:t', 'practice:p'], ['SUPPORTS'], [[cite('source:a', 'x', 'INFERRED')]]);
+    expect(buildCells([inferred], { minConfidence: 'STATED' })).toEqual([]);
+    const t = path(['tool:t', 'practice:p'], ['SUPPORTS']);
+    expect(buildCells([t], { toolTypes: ['PRODUCT'] })).toEqual([]);
+    const product = { ...t, entities: [{ ...t.entities[0]!, toolType: 'PRODUCT' as const }, t.entities[1]!] };
+    expect(buildCells([product], { toolTypes: ['PRODUCT'] })).toHaveLength(1);
+  });
+});

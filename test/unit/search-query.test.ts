@@ -1,6 +1,6 @@
 // The Lucene query built from what a person typed (src/analysis/search-query.ts).
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery, MAX_SEARCH_WORDS, searchWords } from '../../src/analysis/search-query.js';
+import { escapeLucene, joinedTokens, luceneQuery, MAX_SEARCH_WORDS, searchWords } from '../../src/analysis/search-query.js';
 
 describe('searchWords', () => {
   it('keeps runs of letters and digits, lower-cased, once each', () => {
@@ -25,17 +25,21 @@ describe('luceneQuery', () => {
     expect(luceneQuery('*** ???')).toBeNull();
   });
 
-  it('matches a word exactly (name boosted), as a prefix from 3 letters and with typos from 4', () => {
-    expect(luceneQuery('ab')).toBe('(name:ab^4 OR ab^2)');
-    expect(luceneQuery('abc')).toBe('(name:abc^4 OR abc^2 OR abc*)');
-    expect(luceneQuery('abcd')).toBe('(name:abcd^4 OR abcd^2 OR abcd* OR abcd~1)');
-    expect(luceneQuery('abcdef')).toBe('(name:abcdef^4 OR abcdef^2 OR abcdef* OR abcdef~2)');
+  it('weighs names and aliases over summaries, takes the last word as a prefix, and one typo from 4 letters', () => {
+    expect(luceneQuery('ab')).toBe('(name:ab^4 OR aliasesText:ab^4 OR summary:ab OR name:ab*^2 OR aliasesText:ab*^2)');
+    const q = luceneQuery('abcd')!;
+    expect(q).toContain('name:abcd~1^2');
+    expect(q).toContain('summary:abcd*^0.5');
+    expect(luceneQuery('ab cd')).toContain('(name:ab^4 OR aliasesText:ab^4 OR summary:ab)');
   });
 
-  it('scores the whole phrase highest when there are several words', () => {
-    expect(luceneQuery('model registry')).toBe(
-      'name:"model registry"^6 OR "model registry"^3 OR (name:model^4 OR model^2 OR model* OR model~1) OR (name:registry^4 OR registry^2 OR registry* OR registry~2)',
-    );
+  it('scores the whole phrase in a name or alias highest when there are several words', () => {
+    expect(luceneQuery('model registry')).toMatch(/^name:"model registry"\^6 OR aliasesText:"model registry"\^6 OR /);
+  });
+
+  it('matches tokens the index keeps whole, such as neptune.ai', () => {
+    expect(joinedTokens('Neptune.ai and CI/CD')).toEqual(['neptune.ai']);
+    expect(luceneQuery('Neptune.ai')).toContain('name:neptune.ai^6');
   });
 
   it('never lets operators through: AND, OR and NOT are lower-cased words', () => {

@@ -1,7 +1,9 @@
 // (b) The challenge picker: choose a challenge, see the practices that address it, ranked by the
-// `practicesAddressing` query (direct before indirect, then by distinct sources and citations), each
-// with its citations and the paths that link it to the challenge.
+// `practicesAddressing` query (stated before inferred, then direct, sound and weak roads, then distinct
+// sources and statements), each with its citations and the paths that link it to the challenge. A
+// switch keeps only what sources state at every hop.
 import { CITATION_FIELDS, gql, type Citation } from './api.js';
+import { entityHref } from './entity-page.js';
 import { byId, fill, h, plural } from './dom.js';
 import { citationList, pathLine, type PathView } from './evidence.js';
 
@@ -15,6 +17,9 @@ export interface ChallengeOption {
 interface RankedPractice {
   practice: { id: string; name: string; summary: string | null };
   score: number;
+  confidence: 'STATED' | 'INFERRED';
+  strength: 'DIRECT' | 'SOUND' | 'WEAK';
+  statementCount: number;
   direct: boolean;
   via: string[];
   sourceCount: number;
@@ -23,10 +28,10 @@ interface RankedPractice {
   paths: PathView[];
 }
 
-const RANKED_QUERY = `query ExplorerPracticesAddressing($challengeId: ID!) {
-  practicesAddressing(challengeId: $challengeId, first: 100) {
+const RANKED_QUERY = `query ExplorerPracticesAddressing($challengeId: ID!, $minConfidence: Confidence) {
+  practicesAddressing(challengeId: $challengeId, minConfidence: $minConfidence, first: 100) {
     practice { id name summary }
-    score direct via sourceCount citationCount
+    score confidence strength statementCount direct via sourceCount citationCount
     citations { ${CITATION_FIELDS} }
     paths { entities { id name kind } relations { type } }
   }
@@ -73,6 +78,12 @@ export class ChallengePicker {
             challengeOptions(challenges),
           ),
         ),
+        h(
+          'label',
+          { for: 'challenge-stated', class: 'check' },
+          h('input', { id: 'challenge-stated', type: 'checkbox', onchange: () => void this.pick(byId<HTMLSelectElement>('challenge-select').value) }),
+          ' Stated only (every hop stated by a source)',
+        ),
       ),
       h('div', { id: 'challenge-summary', class: 'summary' }),
       h('div', { id: 'challenge-results', 'aria-live': 'polite' }),
@@ -95,20 +106,32 @@ export class ChallengePicker {
     const mine = ++this.request;
     let ranked: RankedPractice[];
     try {
-      ranked = (await gql<{ practicesAddressing: RankedPractice[] }>(RANKED_QUERY, { challengeId })).practicesAddressing;
+      const minConfidence = byId<HTMLInputElement>('challenge-stated').checked ? 'STATED' : 'INFERRED';
+      ranked = (await gql<{ practicesAddressing: RankedPractice[] }>(RANKED_QUERY, { challengeId, minConfidence })).practicesAddressing;
     } catch (e) {
       if (mine === this.request) fill(results, h('p', { class: 'error', role: 'alert', text: `Could not rank the practices: ${(e as Error).message}` }));
       return;
     }
     if (mine !== this.request) return;
     if (ranked.length === 0) {
-      fill(results, h('p', { class: 'empty', id: 'ranked-empty', text: 'No practice in the graph addresses this challenge, directly or along a path the ontology justifies.' }));
+      const stated = byId<HTMLInputElement>('challenge-stated').checked;
+      fill(
+        results,
+        h('p', {
+          class: 'empty no-evidence',
+          id: 'ranked-empty',
+          text: stated
+            ? 'No evidence stated at every hop: no source states a practice for this challenge along a road of the ontology. Untick “Stated only” to see inferred links.'
+            : 'No evidence: no practice in the graph addresses this challenge, directly or along a path the ontology justifies.',
+        }),
+      );
       return;
     }
     const direct = ranked.filter((r) => r.direct).length;
+    const statedCount = ranked.filter((r) => r.confidence === 'STATED').length;
     fill(
       results,
-      h('p', { class: 'summary', text: `${plural(ranked.length, 'practice')} address “${challenge.name}”: ${direct} directly, ${ranked.length - direct} indirectly. Ranked by evidence.` }),
+      h('p', { class: 'summary', text: `${plural(ranked.length, 'practice')} address “${challenge.name}”: ${direct} directly, ${ranked.length - direct} indirectly; ${statedCount} stated at every hop. Ranked by evidence.` }),
       h(
         'ol',
         { id: 'ranked-practices', class: 'ranked' },
@@ -120,14 +143,16 @@ export class ChallengePicker {
               'div',
               { class: 'ranked-head' },
               h('span', { class: 'rank', 'aria-hidden': 'true', text: String(i + 1) }),
-              h('h3', { class: 'practice-name', text: r.practice.name }),
-              h('span', { class: 'score', title: '100 × direct + 10 × sources + citations / (citations + 1)', text: `score ${r.score.toFixed(2)}` }),
+              h('h3', { class: 'practice-name' }, h('a', { href: entityHref(r.practice.id), text: r.practice.name })),
+              h('span', { class: 'score', title: '1000 × stated + 100 × road (direct 2, sound 1, weak 0) + 10 × sources + statements / (statements + 1)', text: `score ${r.score.toFixed(2)}` }),
             ),
             h(
               'p',
               { class: 'badges' },
+              h('span', { class: `badge confidence-${r.confidence.toLowerCase()}`, 'data-confidence': r.confidence, text: r.confidence === 'STATED' ? 'stated' : 'inferred' }),
+              h('span', { class: `badge strength-${r.strength.toLowerCase()}`, text: r.strength.toLowerCase() }),
               r.via.map((v) => h('span', { class: `badge ${v === 'DIRECT' ? 'direct' : 'derived'}`, text: viaLabel(v) })),
-              h('span', { class: 'evidence', text: ` ${plural(r.sourceCount, 'source')} · ${plural(r.citationCount, 'citation')}` }),
+              h('span', { class: 'evidence', text: ` ${plural(r.sourceCount, 'source')} · ${plural(r.statementCount, 'statement')} · ${plural(r.citationCount, 'citation')}` }),
             ),
             r.practice.summary ? h('p', { class: 'practice-summary', text: r.practice.summary }) : null,
             citationList(r.citations),

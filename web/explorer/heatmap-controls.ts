@@ -48,6 +48,7 @@ export function renderControls(root: HTMLElement, rerender: () => void): void {
           h('option', { value: 'none', text: 'nothing (A–Z)' }),
         ),
       ),
+      h('label', { for: 'hm-stated', class: 'check' }, h('input', { id: 'hm-stated', type: 'checkbox', onchange: rerender }), ' Stated only (every hop stated by a source)'),
       h('label', { for: 'hm-hide-empty', class: 'check' }, h('input', { id: 'hm-hide-empty', type: 'checkbox', checked: true, onchange: rerender }), ' Hide tools with no shown support'),
     ),
     h('div', { id: 'hm-stack-filter', class: 'chip-row' }),

@@ -23,6 +23,9 @@ export interface Cell {
   practice: { id: string };
   level: string;
   direct: boolean;
+  confidence: 'STATED' | 'INFERRED';
+  derivation: string;
+  sound: boolean;
   citations: Citation[];
 }
 
@@ -34,11 +37,11 @@ export interface CoverageData {
 export type ToolGrouping = 'component' | 'category' | 'source' | 'none';
 export type PracticeGrouping = 'category' | 'stage' | 'none';
 
-export const COVERAGE_QUERY = `query ExplorerHeatmap {
-  coverage {
+export const COVERAGE_QUERY = `query ExplorerHeatmap($minConfidence: Confidence) {
+  coverage(minConfidence: $minConfidence) {
     tools { id name categories { node { id name } } components { node { id name } } citations { source { id } } }
     practices { id name summary categories { node { id name } } stages { node { id name } } }
-    cells { tool { id } practice { id } level direct citations { ${CITATION_FIELDS} } }
+    cells { tool { id } practice { id } level direct confidence derivation sound citations { ${CITATION_FIELDS} } }
     uncoveredPractices { id }
   }
   sources(first: 100) { nodes { id name aliases year } }
@@ -60,6 +63,11 @@ export const LEVELS: Record<string, { code: string; label: string; meaning: stri
     code: 'c',
     label: 'Derived via a component',
     meaning: 'No source states it; derived: the tool supports an architecture component that implements a principle (or is the same notion) corresponding to this practice.',
+  },
+  DERIVED_VIA_CATALOGUE_SECTION: {
+    code: 's',
+    label: 'Derived via a catalogue section',
+    meaning: 'No review states it; the tool is listed under a catalogue section that the curators map to this practice (INFERRED).',
   },
   DERIVED_VIA_PRINCIPLE: {
     code: 'p',

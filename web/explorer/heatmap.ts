@@ -66,6 +66,7 @@ export class Heatmap {
     return {
       text: byId<HTMLInputElement>('hm-tool-filter').value.trim().toLowerCase(),
       directOnly: byId<HTMLSelectElement>('hm-support').value === 'direct',
+      statedOnly: byId<HTMLInputElement>('hm-stated').checked,
       toolGrouping: byId<HTMLSelectElement>('hm-tool-group').value as ToolGrouping,
       practiceGrouping: byId<HTMLSelectElement>('hm-practice-group').value as PracticeGrouping,
       hideEmpty: byId<HTMLInputElement>('hm-hide-empty').checked,
@@ -88,7 +89,7 @@ export class Heatmap {
     const s = this.settings();
     const shownCell = (toolId: string, practiceId: string) => {
       const c = this.cells.get(cellKey(toolId, practiceId));
-      return c && (!s.directOnly || c.direct) ? c : undefined;
+      return c && (!s.directOnly || c.direct) && (!s.statedOnly || c.confidence === 'STATED') ? c : undefined;
     };
 
     // Which tools are shown.

@@ -4,6 +4,8 @@ import './explorer.css';
 import { allNodes, exportCatalogue, gql } from './api.js';
 import { ChallengePicker, type ChallengeOption } from './challenges.js';
 import { byId, fill, h, plural } from './dom.js';
+import { showEntity } from './entity-page.js';
+import { searchBox } from './search.js';
 import { Heatmap } from './heatmap.js';
 import { StackRecommender } from './stack.js';
 
@@ -12,7 +14,24 @@ type Tab = (typeof TABS)[number];
 
 let heatmap: Heatmap;
 
+/** Shows the page of one entity (#entity/<id>) instead of the tabs' panels. */
+function openEntity(id: string): void {
+  for (const t of TABS) byId(`panel-${t}`).hidden = true;
+  const panel = byId('panel-entity');
+  panel.hidden = false;
+  const hash = `#entity/${encodeURIComponent(id)}`;
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  void showEntity(panel, id).then(() => panel.focus());
+}
+
+function route(): void {
+  const hash = location.hash.slice(1);
+  if (hash.startsWith('entity/')) return openEntity(decodeURIComponent(hash.slice('entity/'.length)));
+  selectTab(TABS.includes(hash as Tab) ? (hash as Tab) : 'heatmap');
+}
+
 function selectTab(tab: Tab, focus = false): void {
+  byId('panel-entity').hidden = true;
   for (const t of TABS) {
     const button = byId(`tab-${t}`);
     const selected = t === tab;
@@ -60,6 +79,8 @@ async function showExports(): Promise<void> {
 async function main(): Promise<void> {
   heatmap = new Heatmap(byId('panel-heatmap'));
   setUpTabs();
+  searchBox(byId('search-box'), openEntity);
+  window.addEventListener('hashchange', route);
   void showStats();
   void showExports();
 
@@ -79,8 +100,7 @@ async function main(): Promise<void> {
       selectTab('heatmap', true);
     });
   }
-  const fromHash = location.hash.slice(1) as Tab;
-  selectTab(TABS.includes(fromHash) ? fromHash : 'heatmap');
+  route();
   document.body.dataset.ready = 'true';
 }
 

@@ -1,6 +1,7 @@
-// (c) The stack recommender: choose challenges and a tool budget; `recommendStack` picks tools by
-// greedy set cover of the practices that address them. Shows the tools in the order picked, what
-// each newly covers, the coverage ratio and what stays uncovered.
+// (c) The stack recommender: choose challenges and a tool budget; `recommendStack` picks products
+// (software a team can adopt) by greedy set cover of the practices that address them. Shows the tools
+// in the order picked, what each newly covers, the coverage ratio (or why there is none) and what stays
+// uncovered: what a tool could still cover, and organisational practices no tool covers.
 import { gql } from './api.js';
 import type { ChallengeOption } from './challenges.js';
 import { byId, fill, h, plural } from './dom.js';
@@ -15,18 +16,24 @@ interface StackData {
     tools: Named[];
     coveredPractices: Named[];
     uncoveredPractices: Named[];
-    coverageRatio: number;
+    coverableByTools: Named[];
+    organisational: Named[];
+    coverageRatio: number | null;
+    reason: string | null;
     practices: { practice: Named }[];
     steps: { tool: Named; newlyCovered: Named[]; cells: { practice: { id: string }; level: string; direct: boolean }[] }[];
   };
 }
 
-const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxTools: Int) {
-  recommendStack(challengeIds: $challengeIds, maxTools: $maxTools) {
+const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxTools: Int, $minConfidence: Confidence) {
+  recommendStack(challengeIds: $challengeIds, maxTools: $maxTools, minConfidence: $minConfidence) {
     tools { id name }
     coveredPractices { id name }
     uncoveredPractices { id name }
+    coverableByTools { id name }
+    organisational { id name }
     coverageRatio
+    reason
     practices { practice { id name } }
     steps { tool { id name } newlyCovered { id name } cells { practice { id } level direct } }
   }
@@ -74,6 +81,7 @@ export class StackRecommender {
           'div',
           { class: 'controls' },
           h('label', { for: 'stack-max' }, 'At most ', h('input', { id: 'stack-max', type: 'number', min: 1, max: 50, value: '5', required: true }), ' tools'),
+          h('label', { for: 'stack-stated', class: 'check' }, h('input', { id: 'stack-stated', type: 'checkbox' }), ' Stated only'),
           h('button', { id: 'stack-run', type: 'submit', class: 'primary', disabled: true, text: 'Recommend a stack' }),
           h('button', {
             id: 'stack-clear',
@@ -114,13 +122,19 @@ export class StackRecommender {
     const mine = ++this.request;
     let r: StackData['recommendStack'];
     try {
-      r = (await gql<StackData>(STACK_QUERY, { challengeIds, maxTools })).recommendStack;
+      const minConfidence = byId<HTMLInputElement>('stack-stated').checked ? 'STATED' : 'INFERRED';
+      r = (await gql<StackData>(STACK_QUERY, { challengeIds, maxTools, minConfidence })).recommendStack;
     } catch (e) {
       if (mine === this.request) fill(out, h('p', { class: 'error', role: 'alert', text: `Could not recommend a stack: ${(e as Error).message}` }));
       return;
     }
     if (mine !== this.request) return;
     const total = r.practices.length;
+    if (r.coverageRatio === null) {
+      // No evidence is not full coverage: say so, never 100 %.
+      fill(out, h('p', { id: 'stack-ratio', class: 'empty no-evidence', text: `No evidence: ${r.reason ?? 'no practice addresses these challenges.'}` }));
+      return;
+    }
     const pct = Math.round(r.coverageRatio * 100);
     fill(
       out,
@@ -132,10 +146,9 @@ export class StackRecommender {
           'p',
           { id: 'stack-ratio' },
           h('strong', { text: `${pct}%` }),
-          total === 0
-            ? ' — no practice addresses these challenges, so nothing is left uncovered.'
-            : ` of the ${plural(total, 'practice')} that address ${challengeIds.length === 1 ? 'this challenge' : 'these challenges'} are supported by ${plural(r.tools.length, 'chosen tool')}.`,
+          ` of the ${plural(total, 'practice')} that address ${challengeIds.length === 1 ? 'this challenge' : 'these challenges'} are supported by ${plural(r.tools.length, 'chosen tool')}.`,
         ),
+        r.reason ? h('p', { id: 'stack-reason', class: 'hint', text: r.reason }) : null,
       ),
       h(
         'div',
@@ -184,7 +197,12 @@ export class StackRecommender {
           h('h3', { id: 'stack-uncovered-title', text: `Still uncovered (${r.uncoveredPractices.length})` }),
           r.uncoveredPractices.length === 0
             ? h('p', { id: 'stack-all-covered', text: 'Nothing: every practice is supported by a chosen tool.' })
-            : h('ul', { id: 'stack-uncovered' }, r.uncoveredPractices.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
+            : [
+                h('h4', { text: `A tool could cover (${r.coverableByTools.length})` }),
+                h('ul', { id: 'stack-uncovered' }, r.coverableByTools.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
+                h('h4', { text: `Organisational: no tool covers them (${r.organisational.length})` }),
+                h('ul', { id: 'stack-organisational' }, r.organisational.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
+              ],
           h('h3', { text: `Covered (${r.coveredPractices.length})` }),
           h('ul', { id: 'stack-covered' }, r.coveredPractices.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
         ),

@@ -2,10 +2,12 @@
 // repository (one round trip), shape the answer with the pure functions of src/analysis/, and prime
 // the entity loader with every entity returned, so nested fields cost no extra round trip.
 import { buildCells, coverageOf, toolsOfCells } from '../../analysis/coverage.js';
-import type { CoverageModel, PathModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
-import { entitiesOf } from '../../analysis/paths.js';
+import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
+import { pathConfidence } from '../../analysis/evidence.js';
+import { entitiesOf, orderFound } from '../../analysis/paths.js';
 import { rankPractices } from '../../analysis/ranking.js';
 import { luceneQuery } from '../../analysis/search-query.js';
+import { rankCandidates } from '../../analysis/search-rank.js';
 import { greedyStack } from '../../analysis/stack.js';
 import { VersionedCache, versionOf } from '../../cache/versioned-cache.js';
 import { badInput, intInRange, quoted } from '../../domain/arguments.js';
@@ -14,6 +16,7 @@ import type { EntityModel } from '../../domain/model.js';
 import { ENTITY_KINDS, RELATION_TYPES } from '../../domain/ontology.js';
 import type {
   QueryCoverageArgs,
+  PathResolvers,
   QueryPathsArgs,
   QueryPracticesAddressingArgs,
   QueryRecommendStackArgs,
@@ -24,8 +27,11 @@ import { addressingPaths, coveragePaths, graphStats, pathsBetween, stackPaths } 
 import { graphVersion } from '../../repos/dataset.js';
 import { searchEntities } from '../../repos/search.js';
 import type { RequestContext } from '../context.js';
+import { refuseUnknownIds } from './unknown-ids.js';
 
 export const MAX_SEARCH_TEXT = 200;
+/** Candidates read from the full-text index for one search, to be ordered by name and alias matches. */
+const SEARCH_CANDIDATES = 100;
 
 function prime(ctx: RequestContext, entities: Iterable<EntityModel>): void {
   for (const e of entities) ctx.loaders.entity.prime(e.id, e);
@@ -46,10 +52,10 @@ function idListArg(argument: string, values: readonly string[] | null | undefine
   return ids;
 }
 
-function requireFound(argument: string, kindName: string, asked: readonly string[], found: readonly EntityModel[]): void {
+async function requireFound(ctx: RequestContext, argument: string, kind: 'PRACTICE' | 'TOOL', asked: readonly string[], found: readonly EntityModel[]): Promise<void> {
   const have = new Set(found.map((e) => e.id));
   const missing = asked.filter((id) => !have.has(id));
-  if (missing.length > 0) throw badInput(argument, `not the id of any ${kindName}: ${missing.slice(0, 10).map((m) => quoted(m)).join(', ')}`);
+  if (missing.length > 0) await refuseUnknownIds(ctx, argument, missing, [kind], kind);
 }
 
 async function search(args: QuerySearchArgs, ctx: RequestContext): Promise<SearchHitModel[]> {
@@ -60,7 +66,9 @@ async function search(args: QuerySearchArgs, ctx: RequestContext): Promise<Searc
   const query = luceneQuery(text);
   if (query === null) return [];
   const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)] : null;
-  const hits = await searchEntities(ctx.db, query, kinds, first);
+  // The index gathers candidates; the ranking of src/analysis/search-rank.ts orders them.
+  const candidates = await searchEntities(ctx.db, query, kinds, SEARCH_CANDIDATES);
+  const hits = rankCandidates(text, candidates, first);
   prime(ctx, hits.map((h) => h.entity));
   return hits;
 }
@@ -69,11 +77,11 @@ async function practicesAddressing(args: QueryPracticesAddressingArgs, ctx: Requ
   const challengeId = idArg('challengeId', args.challengeId);
   const first = intInRange('first', args.first, 1, 100, 20);
   const { kind, paths } = await addressingPaths(ctx.db, challengeId);
-  if (kind !== 'CHALLENGE') {
-    throw badInput('challengeId', kind === null ? `no entity has id ${quoted(challengeId)}` : `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
-  }
-  prime(ctx, entitiesOf(paths));
-  return rankPractices(paths).slice(0, first);
+  if (kind === null) await refuseUnknownIds(ctx, 'challengeId', [challengeId], ['CHALLENGE'], 'CHALLENGE');
+  if (kind !== 'CHALLENGE') throw badInput('challengeId', `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
+  const ranked = rankPractices(paths, args.minConfidence ?? 'INFERRED').slice(0, first);
+  prime(ctx, ranked.flatMap((r) => entitiesOf(r.paths)));
+  return ranked;
 }
 
 /** The full matrix (no ids asked) per dataset version: it changes only when the graph is re-seeded. */
@@ -87,19 +95,23 @@ const fullCoverage = new VersionedCache<{ model: CoverageModel; entities: Entity
 async function coverage(args: QueryCoverageArgs, ctx: RequestContext): Promise<CoverageModel> {
   const toolIds = idListArg('toolIds', args.toolIds);
   const practiceIds = idListArg('practiceIds', args.practiceIds);
+  const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)].sort() : null;
+  const minConfidence = args.minConfidence ?? 'INFERRED';
   const full = toolIds === null && practiceIds === null;
   const compute = async () => {
     const read = await coveragePaths(ctx.db, toolIds, practiceIds, full);
-    if (practiceIds) requireFound('practiceIds', 'PRACTICE', practiceIds, read.practices);
-    if (toolIds) requireFound('toolIds', 'TOOL', toolIds, read.tools);
-    const cells = buildCells(read.paths);
-    const tools = toolIds ? read.tools : toolsOfCells(cells);
+    if (practiceIds) await requireFound(ctx, 'practiceIds', 'PRACTICE', practiceIds, read.practices);
+    if (toolIds) await requireFound(ctx, 'toolIds', 'TOOL', toolIds, read.tools);
+    const cells = buildCells(read.paths, { minConfidence, toolTypes });
+    const askedTools = toolTypes ? read.tools.filter((t) => t.toolType && toolTypes.includes(t.toolType)) : read.tools;
+    const tools = toolIds ? askedTools : toolsOfCells(cells);
     return {
       value: { model: coverageOf(tools, read.practices, cells), entities: [...read.practices, ...read.tools, ...entitiesOf(read.paths)] },
       version: versionOf(read.versionBefore, read.versionAfter),
     };
   };
-  const { model, entities } = full ? await fullCoverage.get(() => graphVersion(ctx.db), 'all', compute) : (await compute()).value;
+  const key = JSON.stringify(['all', toolTypes, minConfidence]);
+  const { model, entities } = full ? await fullCoverage.get(() => graphVersion(ctx.db), key, compute) : (await compute()).value;
   prime(ctx, entities);
   return model;
 }
@@ -109,27 +121,42 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   const challengeIds = [...new Set(args.challengeIds.map((v) => v.trim()))];
   if (challengeIds.length === 0) throw badInput('challengeIds', 'give at least one challenge id');
   if (challengeIds.length > MAX_IDS) throw badInput('challengeIds', `at most ${MAX_IDS} ids, got ${challengeIds.length}`);
+  const have = idListArg('haveToolIds', args.haveToolIds) ?? [];
+  const exclude = new Set(idListArg('excludeToolIds', args.excludeToolIds) ?? []);
+  const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)] : null;
+  const minConfidence = args.minConfidence ?? 'INFERRED';
   const read = await stackPaths(ctx.db, challengeIds);
   const wrong = read.asked.filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
-  if (wrong.length > 0) throw badInput('challengeIds', `not the id of any CHALLENGE: ${wrong.slice(0, 10).map((w) => quoted(w)).join(', ')}`);
+  if (wrong.length > 0) await refuseUnknownIds(ctx, 'challengeIds', wrong, ['CHALLENGE'], 'CHALLENGE');
   prime(ctx, [...entitiesOf(read.addressing), ...entitiesOf(read.support)]);
-  return greedyStack(rankPractices(read.addressing), buildCells(read.support), maxTools);
+  // The tools a team runs count whatever their type; the candidates are of the types asked.
+  const haveSet = new Set(have);
+  const support = read.support.filter((p) => !exclude.has(p.entities[0]!.id) || haveSet.has(p.entities[0]!.id));
+  const cells = [
+    ...buildCells(support.filter((p) => haveSet.has(p.entities[0]!.id)), { minConfidence }),
+    ...buildCells(support.filter((p) => !haveSet.has(p.entities[0]!.id)), { minConfidence, toolTypes }),
+  ];
+  return greedyStack(rankPractices(read.addressing, minConfidence), cells, { maxTools, have, organisational: new Set(read.organisational) });
 }
 
-async function paths(args: QueryPathsArgs, ctx: RequestContext): Promise<PathModel[]> {
+async function paths(args: QueryPathsArgs, ctx: RequestContext): Promise<PathSearchModel> {
   const fromId = idArg('fromId', args.fromId);
   const toId = idArg('toId', args.toId);
   const maxHops = intInRange('maxHops', args.maxHops, 1, 6, 4);
   const first = intInRange('first', args.first, 1, 20, 5);
-  const read = await pathsBetween(ctx.db, fromId, toId, maxHops, first);
-  if (!read.from) throw badInput('fromId', `no entity has id ${quoted(fromId)}`);
-  if (!read.to) throw badInput('toId', `no entity has id ${quoted(toId)}`);
+  const read = await pathsBetween(ctx.db, fromId, toId, maxHops);
+  if (!read.from) await refuseUnknownIds(ctx, 'fromId', [fromId], null, 'entity');
+  if (!read.to) await refuseUnknownIds(ctx, 'toId', [toId], null, 'entity');
   if (fromId === toId) {
-    prime(ctx, [read.from]);
-    return [{ entities: [read.from], relations: [], length: 0 }];
+    prime(ctx, [read.from!]);
+    return { paths: [{ entities: [read.from!], relations: [], length: 0 }], reason: null };
   }
-  prime(ctx, entitiesOf(read.paths));
-  return read.paths;
+  const found = orderFound(read.paths, first);
+  prime(ctx, entitiesOf(found));
+  return {
+    paths: found,
+    reason: found.length > 0 ? null : `No path of at most ${maxHops} relations links ${fromId} and ${toId}; a larger maxHops (up to 6) may find one.`,
+  };
 }
 
 async function stats(ctx: RequestContext): Promise<StatsModel> {
@@ -144,6 +171,11 @@ async function stats(ctx: RequestContext): Promise<StatsModel> {
     bySource: read.bySource,
   };
 }
+
+/** Fields of the analysis types that are computed from their model. */
+export const pathResolvers = {
+  confidence: (p: PathModel) => pathConfidence(p),
+} satisfies PathResolvers;
 
 export function analysisQueryResolvers() {
   return {

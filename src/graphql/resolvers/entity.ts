@@ -66,6 +66,9 @@ export function entityResolvers() {
     Citation: {
       source: (c, _args, ctx, info) => reference(c.source, ctx, info),
     },
+    SourceDescription: {
+      source: (d, _args, ctx, info) => reference(d.source, ctx, info),
+    },
     Relation: {
       from: (r, _args, ctx, info) => reference(r.from, ctx, info),
       to: (r, _args, ctx, info) => reference(r.to, ctx, info),

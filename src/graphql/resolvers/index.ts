@@ -2,7 +2,7 @@
 // are checked here, reads go through src/repos and the per-request loaders of src/loaders.
 import { JSONResolver } from 'graphql-scalars';
 import type { Resolvers } from '../../generated/graphql.js';
-import { analysisQueryResolvers } from './analysis.js';
+import { analysisQueryResolvers, pathResolvers } from './analysis.js';
 import { entityResolvers } from './entity.js';
 import { connectionNodes, entityQueryResolvers } from './query-entities.js';
 
@@ -11,6 +11,7 @@ export function createResolvers() {
     JSON: JSONResolver,
     ...entityResolvers(),
     Query: { ...entityQueryResolvers(), ...analysisQueryResolvers() },
+    Path: pathResolvers,
     SourceConnection: connectionNodes,
     PracticeConnection: connectionNodes,
     ChallengeConnection: connectionNodes,

@@ -20,6 +20,8 @@ async function listByKind(kind: EntityKind, args: ListArgs, ctx: RequestContext,
   const f = args.filter ?? {};
   const text = f.text?.trim().toLowerCase() || null;
   if (text && text.length > 200) throw badInput('filter.text', 'at most 200 characters');
+  const toolTypes = f.toolTypes && f.toolTypes.length > 0 ? [...new Set(f.toolTypes)] : null;
+  if (toolTypes && kind !== 'TOOL') throw badInput('filter.toolTypes', 'only the tools list has tool types');
   // The relation fields the selection asks of the page's nodes come in the same round trip, and the
   // nodes are read with the properties the selection asks for (src/loaders/prefetch.ts).
   const plan = info ? planConnection(info, LABEL[kind]) : { positions: [], nodeProps: null };
@@ -32,6 +34,7 @@ async function listByKind(kind: EntityKind, args: ListArgs, ctx: RequestContext,
       confidence: f.confidence ?? null,
       stageId: f.stageId ?? null,
       categoryId: f.categoryId ?? null,
+      toolTypes,
     },
     after,
     limit: first + 1,
