@@ -1536,8 +1536,8 @@ export type Query = {
    * stated at every hop, then more often direct, then the smaller id (never to more citations). It stops
    * after `maxTools` picks or when no tool adds a practice.
    * `coverageRatio` = covered practices / practices; null when no practice addresses the challenges, with
-   * a `reason` to show. Uncovered practices are split into `coverableByTools` (some admitted tool supports
-   * them) and `organisational` (practices of the team-structure category: no tool covers them).
+   * a `reason` to show. Uncovered practices are split into `coverableByTools` (technical practices a tool
+   * could cover) and `organisational` (practices of the team-structure category: no tool covers them).
    * `challengeIds`: 1-100 ids of CHALLENGEs. `toolTypes`: only tools of these types (default PRODUCT:
    * software a team can adopt). `haveToolIds`, `excludeToolIds`: at most 100 tool ids each.
    * `minConfidence`: STATED uses only paths stated at every hop. `maxTools`: 1-50, default 5.
@@ -2229,7 +2229,7 @@ export type SourceEdge = {
 /** A tool stack for a set of challenges (see Query.recommendStack). */
 export type StackRecommendation = {
   __typename?: 'StackRecommendation';
-  /** Uncovered practices that some admitted tool supports: a larger maxTools or other tool types could cover them. */
+  /** Uncovered practices a tool could cover (all but the organisational ones): with a larger maxTools, other tool types, or a tool the sources do not name. */
   coverableByTools: Array<Practice>;
   /** covered / all practices that address the challenges; null when there are none (see `reason`). */
   coverageRatio: Maybe<Scalars['Float']['output']>;
