@@ -19,6 +19,7 @@ export const LINK_FIELDS = {
     roles: { types: ['PERFORMS'], direction: 'IN', kind: 'ROLE' },
     principles: { types: ['IMPLEMENTS', 'CORRESPONDS_TO'], direction: 'BOTH', kind: 'PRINCIPLE' },
     openIssues: { types: ['CONCERNS'], direction: 'IN', kind: 'OPEN_ISSUE' },
+    catalogueSections: { types: ['COVERS'], direction: 'IN', kind: 'CATEGORY' },
   },
   Challenge: {
     addressedBy: { types: ['ADDRESSES'], direction: 'IN', kind: null },
@@ -62,6 +63,7 @@ export const LINK_FIELDS = {
   Category: {
     members: { types: ['IN_CATEGORY'], direction: 'IN', kind: null },
     addresses: { types: ['ADDRESSES'], direction: 'OUT', kind: 'CHALLENGE' },
+    covers: { types: ['COVERS'], direction: 'OUT', kind: null },
   },
   Principle: {
     components: { types: ['IMPLEMENTS'], direction: 'IN', kind: 'COMPONENT' },
@@ -72,6 +74,7 @@ export const LINK_FIELDS = {
     principles: { types: ['IMPLEMENTS'], direction: 'OUT', kind: 'PRINCIPLE' },
     tools: { types: ['SUPPORTS'], direction: 'IN', kind: 'TOOL' },
     roles: { types: ['PERFORMS'], direction: 'IN', kind: 'ROLE' },
+    catalogueSections: { types: ['COVERS'], direction: 'IN', kind: 'CATEGORY' },
   },
   Definition: {
     addresses: { types: ['ADDRESSES'], direction: 'OUT', kind: 'CHALLENGE' },

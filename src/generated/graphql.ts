@@ -88,6 +88,8 @@ export type Category = Entity & {
   attributes: Scalars['JSON']['output'];
   citations: Array<Citation>;
   confidence: Confidence;
+  /** For a tool catalogue's section: the practices and components its tools serve, in the curator's mapping (INFERRED). (COVERS, OUT) */
+  covers: Array<Link>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
   links: Array<Link>;
@@ -100,6 +102,12 @@ export type Category = Entity & {
 
 /** A grouping a source makes: a practice category, a challenge family, a solution theme. */
 export type CategoryAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A grouping a source makes: a practice category, a challenge family, a solution theme. */
+export type CategoryCoversArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -251,6 +259,8 @@ export type Component = Entity & {
   __typename?: 'Component';
   aliases: Array<Scalars['String']['output']>;
   attributes: Scalars['JSON']['output'];
+  /** Tool catalogue sections whose tools serve this component, in the curator's mapping (INFERRED). (COVERS, IN) */
+  catalogueSections: Array<CategoryLink>;
   citations: Array<Citation>;
   confidence: Confidence;
   id: Scalars['ID']['output'];
@@ -264,6 +274,12 @@ export type Component = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Tools named as examples of this component. (SUPPORTS, IN) */
   tools: Array<ToolLink>;
+};
+
+
+/** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). */
+export type ComponentCatalogueSectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -675,6 +691,8 @@ export type Practice = Entity & {
   addresses: Array<ChallengeLink>;
   aliases: Array<Scalars['String']['output']>;
   attributes: Scalars['JSON']['output'];
+  /** Tool catalogue sections whose tools serve this practice, in the curator's mapping (INFERRED). (COVERS, IN) */
+  catalogueSections: Array<CategoryLink>;
   /** Categories this practice is grouped under. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
   citations: Array<Citation>;
@@ -701,6 +719,12 @@ export type Practice = Entity & {
 
 /** A practice or technique for running ML in production. */
 export type PracticeAddressesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A practice or technique for running ML in production. */
+export type PracticeCatalogueSectionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1356,30 +1380,43 @@ export type SolutionLink = {
   relation: Relation;
 };
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type Source = Entity & {
   __typename?: 'Source';
   aliases: Array<Scalars['String']['output']>;
-  /** arXiv identifier, e.g. "2406.09737". */
-  arxiv: Scalars['String']['output'];
+  /** arXiv identifier of a review, e.g. "2406.09737"; null for a catalogue. */
+  arxiv: Maybe<Scalars['String']['output']>;
   attributes: Scalars['JSON']['output'];
-  /** Authors as the paper lists them. */
+  /** Authors as the paper lists them (empty for a catalogue: see citeAs). */
   authors: Array<Scalars['String']['output']>;
   citations: Array<Citation>;
+  /** How a catalogue asks to be cited; null for a review. */
+  citeAs: Maybe<Scalars['String']['output']>;
+  /** The commit of the catalogue's file that was read (40 hex); null for a review. */
+  commit: Maybe<Scalars['String']['output']>;
+  /** The date of that commit (YYYY-MM-DD); null for a review. */
+  commitDate: Maybe<Scalars['String']['output']>;
   confidence: Confidence;
-  /** How much of the paper its digest could read; the graph holds no more than that. */
+  /** How much of the source its digest or import could read; the graph holds no more than that. */
   coverage: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: EntityKind;
+  /** A catalogue's licence, e.g. "MIT"; null for a review. */
+  licence: Maybe<Scalars['String']['output']>;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** A catalogue's repository URL; null for a review. */
+  repository: Maybe<Scalars['String']['output']>;
+  /** REVIEW or CATALOGUE. */
+  sourceType: SourceType;
   summary: Maybe<Scalars['String']['output']>;
   venue: Scalars['String']['output'];
+  /** A review's year; a catalogue's: the year of the commit read. */
   year: Scalars['Int']['output'];
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1418,6 +1455,13 @@ export type SourceLink = {
   node: Source;
   relation: Relation;
 };
+
+/** What kind of source a Source is. */
+export type SourceType =
+  /** A public tool catalogue, read at one commit of its repository: it states that a tool exists, its link and the section it is listed under. */
+  | 'CATALOGUE'
+  /** A literature review, read through its digest (arXiv id, year, venue). */
+  | 'REVIEW';
 
 /** A tool stack for a set of challenges (see Query.recommendStack). */
 export type StackRecommendation = {
@@ -1785,6 +1829,7 @@ export type ResolversTypes = {
   SourceCount: ResolverTypeWrapper<SourceCountModel>;
   SourceEdge: ResolverTypeWrapper<EdgeModel>;
   SourceLink: ResolverTypeWrapper<LinkModel>;
+  SourceType: ResolverTypeWrapper<Partial<SourceType>>;
   StackRecommendation: ResolverTypeWrapper<StackRecommendationModel>;
   StackStep: ResolverTypeWrapper<StackStepModel>;
   Stage: ResolverTypeWrapper<EntityModel>;
@@ -1930,6 +1975,7 @@ export type CategoryResolvers<ContextType = RequestContext, ParentType extends R
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  covers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CategoryCoversArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CategoryLinksArgs, 'direction' | 'first'>>;
@@ -2005,6 +2051,7 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
 export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  catalogueSections?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<ComponentCatalogueSectionsArgs, 'first'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2216,6 +2263,7 @@ export type PracticeResolvers<ContextType = RequestContext, ParentType extends R
   addresses?: Resolver<Array<ResolversTypes['ChallengeLink']>, ParentType, ContextType, RequireFields<PracticeAddressesArgs, 'first'>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  catalogueSections?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<PracticeCatalogueSectionsArgs, 'first'>>;
   categories?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<PracticeCategoriesArgs, 'first'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -2446,16 +2494,22 @@ export type SolutionLinkResolvers<ContextType = RequestContext, ParentType exten
 
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  arxiv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  arxiv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  citeAs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commitDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   venue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
