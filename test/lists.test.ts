@@ -31,7 +31,7 @@ async function all(field: string, filter = '', size = 7): Promise<{ ids: string[
   const ids: string[] = [];
   let after: string | null = null;
   let total = 0;
-  for (let guard = 0; guard < 200; guard++) {
+  for (let guard = 0; guard < 1000; guard++) {
     const p: Page = await page(field, `first: ${size}${after ? `, after: ${JSON.stringify(after)}` : ''}${filter ? `, filter: ${filter}` : ''}`);
     total = p.totalCount;
     ids.push(...p.nodes.map((n) => n.id));

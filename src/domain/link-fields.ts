@@ -31,6 +31,7 @@ export const LINK_FIELDS = {
     openIssues: { types: ['CONCERNS'], direction: 'IN', kind: 'OPEN_ISSUE' },
     monitors: { types: ['MONITORS'], direction: 'OUT', kind: 'ROBUSTNESS_ASPECT' },
     arisingChallenges: { types: ['ARISES_IN'], direction: 'IN', kind: null },
+    catalogueSections: { types: ['COVERS'], direction: 'IN', kind: 'CATEGORY' },
   },
   Challenge: {
     ...CROSSWALK,
@@ -100,6 +101,7 @@ export const LINK_FIELDS = {
     comprisedIn: { types: ['COMPRISES'], direction: 'IN', kind: 'DEFINITION' },
     arisesIn: { types: ['ARISES_IN'], direction: 'OUT', kind: null },
     arisingChallenges: { types: ['ARISES_IN'], direction: 'IN', kind: null },
+    covers: { types: ['COVERS'], direction: 'OUT', kind: null },
   },
   Principle: {
     ...CROSSWALK,
@@ -118,6 +120,7 @@ export const LINK_FIELDS = {
     usedBy: { types: ['USES'], direction: 'IN', kind: null },
     monitors: { types: ['MONITORS'], direction: 'OUT', kind: 'ROBUSTNESS_ASPECT' },
     triggers: { types: ['TRIGGERS'], direction: 'OUT', kind: 'ACTIVITY' },
+    catalogueSections: { types: ['COVERS'], direction: 'IN', kind: 'CATEGORY' },
   },
   Definition: {
     ...CROSSWALK,

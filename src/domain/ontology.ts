@@ -219,6 +219,11 @@ export const RELATION_RULES = {
     from: ['CHALLENGE', 'CATEGORY'],
     to: ['PRACTICE', 'CATEGORY', 'STAGE'],
   },
+  COVERS: {
+    meaning: "is a tool catalogue's section whose tools serve this practice or component (the curator's mapping)",
+    from: ['CATEGORY'],
+    to: ['PRACTICE', 'COMPONENT'],
+  },
   CORRESPONDS_TO: {
     meaning: 'names the same notion as another entity of a different kind or framing (a crosswalk)',
     from: ALL_BUT_SOURCE,

@@ -162,6 +162,8 @@ export type Category = Entity & {
   /** Definitions that name this category as one of their parts. (COMPRISES, IN) */
   comprisedIn: Array<DefinitionLink>;
   confidence: Confidence;
+  /** For a tool catalogue's section: the practices and components its tools serve, in the curator's mapping (INFERRED). (COVERS, OUT) */
+  covers: Array<Link>;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
   id: Scalars['ID']['output'];
@@ -206,6 +208,12 @@ export type CategoryBroaderArgs = {
 
 /** A grouping a source makes: a practice category, a challenge family, a solution theme. */
 export type CategoryComprisedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A grouping a source makes: a practice category, a challenge family, a solution theme. */
+export type CategoryCoversArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -448,6 +456,8 @@ export type Component = Entity & {
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Tool catalogue sections whose tools serve this component, in the curator's mapping (INFERRED). (COVERS, IN) */
+  catalogueSections: Array<CategoryLink>;
   citations: Array<Citation>;
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
@@ -482,6 +492,12 @@ export type Component = Entity & {
 
 /** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). */
 export type ComponentBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). */
+export type ComponentCatalogueSectionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1185,6 +1201,8 @@ export type Practice = Entity & {
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Tool catalogue sections whose tools serve this practice, in the curator's mapping (INFERRED). (COVERS, IN) */
+  catalogueSections: Array<CategoryLink>;
   /** Categories this practice is grouped under. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
   citations: Array<Citation>;
@@ -1233,6 +1251,12 @@ export type PracticeArisingChallengesArgs = {
 
 /** A practice or technique for running ML in production. */
 export type PracticeBroaderArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A practice or technique for running ML in production. */
+export type PracticeCatalogueSectionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2126,46 +2150,59 @@ export type SolutionLink = {
   relation: Relation;
 };
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type Source = Entity & {
   __typename?: 'Source';
   aliases: Array<Scalars['String']['output']>;
-  /** arXiv identifier, e.g. "2406.09737". */
-  arxiv: Scalars['String']['output'];
+  /** arXiv identifier of a review, e.g. "2406.09737"; null for a catalogue. */
+  arxiv: Maybe<Scalars['String']['output']>;
   attributes: Scalars['JSON']['output'];
-  /** Authors as the paper lists them. */
+  /** Authors as the paper lists them (empty for a catalogue: see citeAs). */
   authors: Array<Scalars['String']['output']>;
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   citations: Array<Citation>;
+  /** How a catalogue asks to be cited; null for a review. */
+  citeAs: Maybe<Scalars['String']['output']>;
+  /** The commit of the catalogue's file that was read (40 hex); null for a review. */
+  commit: Maybe<Scalars['String']['output']>;
+  /** The date of that commit (YYYY-MM-DD); null for a review. */
+  commitDate: Maybe<Scalars['String']['output']>;
   confidence: Confidence;
-  /** How much of the paper its digest could read; the graph holds no more than that. */
+  /** How much of the source its digest or import could read; the graph holds no more than that. */
   coverage: Scalars['String']['output'];
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
+  /** A catalogue's licence, e.g. "MIT"; null for a review. */
+  licence: Maybe<Scalars['String']['output']>;
   links: Array<Link>;
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
   /** Notions that share part of their scope with this one, neither containing the other. (PARTLY_OVERLAPS, BOTH) */
   overlaps: Array<Link>;
+  /** A catalogue's repository URL; null for a review. */
+  repository: Maybe<Scalars['String']['output']>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** REVIEW or CATALOGUE. */
+  sourceType: SourceType;
   summary: Maybe<Scalars['String']['output']>;
   venue: Scalars['String']['output'];
+  /** A review's year; a catalogue's: the year of the commit read. */
   year: Scalars['Int']['output'];
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceBroaderArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2173,19 +2210,19 @@ export type SourceLinksArgs = {
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceNarrowerArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceOverlapsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A literature review the graph is seeded from. */
+/** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type SourceSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2225,6 +2262,13 @@ export type SourceEdge = {
   cursor: Scalars['String']['output'];
   node: Source;
 };
+
+/** What kind of source a Source is. */
+export type SourceType =
+  /** A public tool catalogue, read at one commit of its repository: it states that a tool exists, its link and the section it is listed under. */
+  | 'CATALOGUE'
+  /** A literature review, read through its digest (arXiv id, year, venue). */
+  | 'REVIEW';
 
 /** A tool stack for a set of challenges (see Query.recommendStack). */
 export type StackRecommendation = {
@@ -2737,6 +2781,7 @@ export type ResolversTypes = {
   SourceCount: ResolverTypeWrapper<SourceCountModel>;
   SourceDescription: ResolverTypeWrapper<SourceDescriptionModel>;
   SourceEdge: ResolverTypeWrapper<EdgeModel>;
+  SourceType: ResolverTypeWrapper<Partial<SourceType>>;
   StackRecommendation: ResolverTypeWrapper<StackRecommendationModel>;
   StackStep: ResolverTypeWrapper<StackStepModel>;
   Stage: ResolverTypeWrapper<EntityModel>;
@@ -2897,6 +2942,7 @@ export type CategoryResolvers<ContextType = RequestContext, ParentType extends R
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   comprisedIn?: Resolver<Array<ResolversTypes['DefinitionLink']>, ParentType, ContextType, RequireFields<CategoryComprisedInArgs, 'first'>>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  covers?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CategoryCoversArgs, 'first'>>;
   descriptions?: Resolver<Array<ResolversTypes['SourceDescription']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2985,6 +3031,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   broader?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ComponentBroaderArgs, 'first'>>;
+  catalogueSections?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<ComponentCatalogueSectionsArgs, 'first'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   descriptions?: Resolver<Array<ResolversTypes['SourceDescription']>, ParentType, ContextType>;
@@ -3240,6 +3287,7 @@ export type PracticeResolvers<ContextType = RequestContext, ParentType extends R
   arisingChallenges?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PracticeArisingChallengesArgs, 'first'>>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   broader?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PracticeBroaderArgs, 'first'>>;
+  catalogueSections?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<PracticeCatalogueSectionsArgs, 'first'>>;
   categories?: Resolver<Array<ResolversTypes['CategoryLink']>, ParentType, ContextType, RequireFields<PracticeCategoriesArgs, 'first'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -3505,21 +3553,27 @@ export type SolutionLinkResolvers<ContextType = RequestContext, ParentType exten
 
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  arxiv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  arxiv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   broader?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceBroaderArgs, 'first'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  citeAs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commitDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptions?: Resolver<Array<ResolversTypes['SourceDescription']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   narrower?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceNarrowerArgs, 'first'>>;
   overlaps?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceOverlapsArgs, 'first'>>;
+  repository?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceSameAsArgs, 'first'>>;
+  sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   venue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

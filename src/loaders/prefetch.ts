@@ -47,6 +47,12 @@ const ENTITY_FIELD_PROPS: Record<string, readonly string[]> = {
   venue: ['attributesJson'],
   arxiv: ['attributesJson'],
   coverage: ['attributesJson'],
+  sourceType: ['attributesJson'],
+  repository: ['attributesJson'],
+  commit: ['attributesJson'],
+  commitDate: ['attributesJson'],
+  licence: ['attributesJson'],
+  citeAs: ['attributesJson'],
 };
 const RELATION_FIELD_PROPS: Record<string, readonly string[]> = {
   id: ['id'],

@@ -129,14 +129,17 @@ export function buildDataset(files: SeedFiles): BuildResult {
     e.citations.push(...record.citations);
   };
 
-  files.sources.data.sources.forEach((s, i) => addEntity(s, { file: files.sources.file, path: `sources[${i}]` }, new Set(), s.id));
+  for (const f of files.sources) f.data.sources.forEach((s, i) => addEntity(s, { file: f.file, path: `sources[${i}]` }, new Set(), s.id));
   for (const f of files.entities) {
     const seen = new Set<string>();
     f.data.entities.forEach((record, i) => addEntity(record, { file: f.file, path: `entities[${i}]` }, seen, f.data.source));
   }
-  problems.push(...checkEntities(contributions));
+  const catalogueSources = new Set(
+    files.sources.flatMap((f) => f.data.sources.filter((s) => 'sourceType' in s.attributes && s.attributes.sourceType === 'CATALOGUE').map((s) => s.id)),
+  );
+  problems.push(...checkEntities(contributions, catalogueSources));
 
-  const sourceIds = new Set(files.sources.data.sources.map((s) => s.id));
+  const sourceIds = new Set(files.sources.flatMap((f) => f.data.sources.map((s) => s.id)));
   const checkCitations = (citations: readonly Citation[], origin: Origin) =>
     citations.forEach((c, i) => {
       if (!sourceIds.has(c.source)) {

@@ -5,11 +5,16 @@ import type { z } from 'zod';
 import { EntitiesFile, LedgerFile, RelationsFile, SourcesFile } from './schema.js';
 import { jsonPath, type SeedProblem } from './errors.js';
 
-/** Source folders in load order: the first file to declare an entity gives its name and summary. */
-export const SOURCE_FOLDERS = ['eken2024', 'kreuzberger2022', 'bayram2024'] as const;
+/**
+ * Source folders in load order: the first file to declare an entity gives its name and summary. The
+ * reviews come first; a tool catalogue's folder (written by `npm run catalogue:import`) after them, so an
+ * entity a review and the catalogue share keeps the review's name.
+ */
+export const SOURCE_FOLDERS = ['eken2024', 'kreuzberger2022', 'bayram2024', 'awesome-production-ml'] as const;
 
 export interface SeedFiles {
-  readonly sources: Parsed<typeof SourcesFile>;
+  /** seed/sources.json first, then each source folder's own sources.json (a catalogue's), in folder order. */
+  readonly sources: readonly Parsed<typeof SourcesFile>[];
   readonly entities: readonly Parsed<typeof EntitiesFile>[];
   readonly relations: readonly Parsed<typeof RelationsFile>[];
   readonly ledgers: readonly Parsed<typeof LedgerFile>[];
@@ -29,27 +34,30 @@ export interface ReadResult {
 }
 
 /** Lists the seed files of `seedDir` in load order, as paths relative to `root`. */
-export async function listSeedFiles(seedDir: string): Promise<{ sources: string; data: string[] }> {
+export async function listSeedFiles(seedDir: string): Promise<{ sources: string[]; data: string[] }> {
   const data: string[] = [];
+  const sources = [path.join(seedDir, 'sources.json')];
   for (const folder of SOURCE_FOLDERS) {
     const dir = path.join(seedDir, folder);
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (/\.(entities|relations|ledger)\.json$/.test(name)) data.push(path.join(dir, name));
+      else if (name === 'sources.json') sources.push(path.join(dir, name));
     }
   }
   const top = await readdir(seedDir);
   for (const name of top.sort()) {
     if (/\.(entities|relations|ledger)\.json$/.test(name)) data.push(path.join(seedDir, name));
   }
-  return { sources: path.join(seedDir, 'sources.json'), data };
+  return { sources, data };
 }
 
 /** Reads and validates every seed file; collects all problems instead of stopping at the first. */
 export async function readSeedFiles(seedDir: string, root = process.cwd(), maxFileBytes = MAX_SEED_FILE_BYTES): Promise<ReadResult> {
   const problems: SeedProblem[] = [];
-  const { sources: sourcesPath, data } = await listSeedFiles(seedDir);
-  const sources = await parseFile(sourcesPath, SourcesFile, root, problems, maxFileBytes);
+  const { sources: sourcePaths, data } = await listSeedFiles(seedDir);
+  const sources: Parsed<typeof SourcesFile>[] = [];
+  for (const file of sourcePaths) push(sources, await parseFile(file, SourcesFile, root, problems, maxFileBytes));
   const entities: Parsed<typeof EntitiesFile>[] = [];
   const relations: Parsed<typeof RelationsFile>[] = [];
   const ledgers: Parsed<typeof LedgerFile>[] = [];
@@ -58,7 +66,7 @@ export async function readSeedFiles(seedDir: string, root = process.cwd(), maxFi
     else if (file.endsWith('.relations.json')) push(relations, await parseFile(file, RelationsFile, root, problems, maxFileBytes));
     else push(ledgers, await parseFile(file, LedgerFile, root, problems, maxFileBytes));
   }
-  if (!sources || problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems };
   return { files: { sources, entities, relations, ledgers }, problems };
 }
 

@@ -107,19 +107,41 @@ export const RelationRecord = z.strictObject({
 });
 export type RelationRecord = z.infer<typeof RelationRecord>;
 
-/** seed/sources.json: the reviews themselves. */
+/** A literature review's facts (seed/sources.json). */
+export const ReviewSourceAttributes = z.strictObject({
+  authors: z.array(z.string()).min(1),
+  year: z.number().int(),
+  venue: z.string(),
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
+  /** How much of the paper the digest's author could read: "full text", "abstract only"... */
+  coverage: z.string(),
+});
+
+/**
+ * A tool catalogue's facts (seed/<catalogue>/sources.json, written by `npm run catalogue:import`): the
+ * repository and the commit of the file read, its licence and how it asks to be cited.
+ */
+export const CatalogueSourceAttributes = z.strictObject({
+  sourceType: z.literal('CATALOGUE'),
+  /** The year of the commit read (a catalogue has versions, not a publication year). */
+  year: z.number().int(),
+  venue: z.string(),
+  repository: z.string().regex(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/, 'a GitHub repository URL'),
+  file: z.string().min(1),
+  commit: z.string().regex(/^[0-9a-f]{40}$/, 'a full 40-hex commit'),
+  commitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  licence: z.string().min(1),
+  citeAs: z.string().min(1),
+  coverage: z.string(),
+});
+
+/** seed/sources.json (the reviews) and seed/<catalogue>/sources.json (a tool catalogue). */
 export const SourceRecord = z.strictObject({
   ...EntityFields,
   kind: z.literal('SOURCE'),
-  attributes: z.strictObject({
-    authors: z.array(z.string()).min(1),
-    year: z.number().int(),
-    venue: z.string(),
-    arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
-    /** How much of the paper the digest's author could read: "full text", "abstract only"... */
-    coverage: z.string(),
-  }),
+  attributes: z.union([ReviewSourceAttributes, CatalogueSourceAttributes]),
 }).superRefine(kindRules);
+export type SourceRecord = z.infer<typeof SourceRecord>;
 export const SourcesFile = z.strictObject({ sources: z.array(SourceRecord).min(1) });
 
 /** seed/<source>/entities.json */

@@ -40,11 +40,19 @@ function typedLinkFields<T extends LinkFieldType>(typeName: T): Record<keyof (ty
   return fields as Record<keyof (typeof LINK_FIELDS)[T], LinkFieldResolver>;
 }
 
+/** A Source's own fields live in its attributes (src/seed/schema.ts: a review's or a catalogue's). */
+const optionalText = (key: string) => (e: EntityModel) => (typeof e.attributes[key] === 'string' ? (e.attributes[key] as string) : null);
 const sourceFields = {
+  sourceType: (e: EntityModel) => (e.attributes.sourceType === 'CATALOGUE' ? ('CATALOGUE' as const) : ('REVIEW' as const)),
   authors: (e: EntityModel) => (e.attributes.authors as string[] | undefined) ?? [],
   year: (e: EntityModel) => e.attributes.year as number,
   venue: (e: EntityModel) => e.attributes.venue as string,
-  arxiv: (e: EntityModel) => e.attributes.arxiv as string,
+  arxiv: optionalText('arxiv'),
+  repository: optionalText('repository'),
+  commit: optionalText('commit'),
+  commitDate: optionalText('commitDate'),
+  licence: optionalText('licence'),
+  citeAs: optionalText('citeAs'),
   coverage: (e: EntityModel) => e.attributes.coverage as string,
 };
 

@@ -22,10 +22,17 @@ export const CURATOR_GLOSSES: readonly { readonly source: string; readonly kind:
   { source: 'source:bayram2024', kind: 'METHOD', why: 'the paper lists its methods only as acronyms, so their summaries are general glosses' },
 ];
 
-/** Every problem of the entity records, given each id's records in load order. */
-export function checkEntities(byId: ReadonlyMap<string, readonly EntityContribution[]>): SeedProblem[] {
+/**
+ * Every problem of the entity records, given each id's records in load order. `catalogueSources` are the
+ * sources that are tool catalogues (sourceType CATALOGUE): a catalogue lists a tool without describing it
+ * (its descriptions are not carried), so a catalogue file's record without a summary contributes no
+ * description. It is not refused on an entity a review describes, and it does not count among the files
+ * that must share a sharedSummary. A catalogue record that does give a summary counts like any other.
+ */
+export function checkEntities(byId: ReadonlyMap<string, readonly EntityContribution[]>, catalogueSources: ReadonlySet<string> = new Set()): SeedProblem[] {
   const problems: SeedProblem[] = [];
-  for (const [id, records] of byId) {
+  for (const [id, all] of byId) {
+    const records = all.filter((r) => !(r.record.summary === undefined && catalogueSources.has(r.source)));
     const files = [...new Set(records.map((r) => r.file))];
     const shared = records.filter((r) => r.record.sharedSummary !== undefined);
     if (files.length > 1) {

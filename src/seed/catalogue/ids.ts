@@ -1,0 +1,180 @@
+// Which id each listed tool gets, stably across versions of the catalogue: the committed registry
+// (ids.json) first, then a review's tool, then a rename (same link, new name), else a new id. An id
+// once given is never given to anything else: removed tools stay in the registry, marked removed.
+import type { CatalogueTool, IdRegistryFile, ReviewMatchesFile } from './input.js';
+import { linkKey, normaliseName } from './input.js';
+
+/** A review's tool, as the matching needs it. */
+export interface ReviewTool {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly toolType: string;
+}
+
+/** One tool of the catalogue: the rows that share a link and a (normalised) name, in README order. */
+export interface ToolGroup {
+  readonly link: string;
+  readonly name: string;
+  readonly rows: readonly CatalogueTool[];
+}
+
+export interface Merge {
+  readonly id: string;
+  readonly reviewName: string;
+  readonly catalogueName: string;
+  readonly link: string;
+  /** How the two were found to be one: "name", "alias", "registry" or the curator's note. */
+  readonly how: string;
+}
+
+export interface Assignment {
+  readonly idOf: Map<ToolGroup, string>;
+  readonly merges: Merge[];
+  readonly added: { id: string; name: string }[];
+  readonly removed: { id: string; name: string; link: string }[];
+  readonly renamed: { id: string; from: string; to: string; link: string }[];
+  /** Names that agree with a review tool but could not be matched unambiguously. */
+  readonly ambiguous: string[];
+  readonly registry: IdRegistryFile['tools'];
+}
+
+export function groupRows(tools: readonly CatalogueTool[]): ToolGroup[] {
+  const groups = new Map<string, { link: string; name: string; rows: CatalogueTool[] }>();
+  for (const t of [...tools].sort((a, b) => a.line - b.line)) {
+    const key = `${linkKey(t)}\u0000${normaliseName(t.name) || t.name}`;
+    const g = groups.get(key) ?? { link: linkKey(t), name: t.name, rows: [] };
+    g.rows.push(t);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => cmp(a.link, b.link) || cmp(a.name, b.name));
+}
+
+/** Whether a review tool's name or one of its aliases agrees with a catalogue tool's name. */
+function agreement(t: ReviewTool, g: ToolGroup): 'name' | 'alias' | undefined {
+  const n = normaliseName(g.name);
+  if (normaliseName(t.name) === n) return 'name';
+  return t.aliases.some((a) => normaliseName(a) === n) ? 'alias' : undefined;
+}
+
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** "Google's Differential Privacy" -> "googles-differential-privacy"; "Voilà" -> "voila". */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function assignIds(
+  groups: readonly ToolGroup[],
+  reviewTools: readonly ReviewTool[],
+  takenIds: ReadonlySet<string>,
+  matches: ReviewMatchesFile,
+  registry: IdRegistryFile['tools'],
+  shortCommit: string,
+): Assignment {
+  const idOf = new Map<ToolGroup, string>();
+  const review = new Map(reviewTools.map((t) => [t.id, t]));
+  const merges: Merge[] = [];
+  const ambiguous: string[] = [];
+  const next: IdRegistryFile['tools'] = {};
+  const byLinkName = new Map(Object.entries(registry).map(([id, e]) => [`${e.link}\u0000${normaliseName(e.name) || e.name}`, id]));
+  const used = new Set<string>();
+  const give = (g: ToolGroup, id: string) => {
+    idOf.set(g, id);
+    used.add(id);
+    next[id] = { link: g.link, name: g.name };
+  };
+  const merged = (g: ToolGroup, id: string, how: string) => merges.push({ id, reviewName: review.get(id)!.name, catalogueName: g.name, link: g.link, how });
+
+  // 1. The curator's matches, then 2. what the registry already knows.
+  for (const g of groups) {
+    const m = matches.match.find((x) => x.link === g.link);
+    if (m && !used.has(m.id)) {
+      give(g, m.id);
+      merged(g, m.id, `the curator: ${m.note}`);
+    }
+  }
+  for (const g of groups) {
+    if (idOf.has(g)) continue;
+    const id = byLinkName.get(`${g.link}\u0000${normaliseName(g.name) || g.name}`);
+    if (id && !used.has(id)) {
+      give(g, id);
+      if (review.has(id)) merged(g, id, agreement(review.get(id)!, g) ?? 'the registry (an earlier import matched it)');
+    }
+  }
+  // 3. A review tool whose name or alias agrees, when exactly one review tool and one catalogue link do.
+  const candidates = new Map<string, ToolGroup[]>();
+  for (const g of groups) {
+    if (idOf.has(g)) continue;
+    const n = normaliseName(g.name);
+    const hits = reviewTools.filter(
+      (t) => [t.name, ...t.aliases].some((a) => normaliseName(a) === n) && !matches.noMatch.some((x) => x.link === g.link && x.id === t.id),
+    );
+    if (hits.length > 1) ambiguous.push(`${g.name} (${g.link}) agrees with ${hits.map((h) => h.id).join(', ')}: not merged`);
+    if (hits.length === 1 && !used.has(hits[0]!.id)) candidates.set(hits[0]!.id, [...(candidates.get(hits[0]!.id) ?? []), g]);
+  }
+  for (const [id, gs] of [...candidates.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    const links = new Set(gs.map((g) => g.link));
+    if (links.size > 1) {
+      ambiguous.push(`${id} agrees with ${gs.map((g) => `${g.name} (${g.link})`).join(' and ')}: not merged`);
+      continue;
+    }
+    for (const g of gs) {
+      const t = review.get(id)!;
+      give(g, id);
+      merged(g, id, agreement(t, g)!);
+    }
+  }
+  // 4. Renames: the one listed, unplaced tool and the one registered, unplaced id of a link.
+  const renamed: Assignment['renamed'] = [];
+  const openIds = Object.entries(registry).filter(([id, e]) => !used.has(id) && e.removedAt === undefined);
+  for (const g of groups) {
+    if (idOf.has(g)) continue;
+    const sameLinkGroups = groups.filter((o) => !idOf.has(o) && o.link === g.link);
+    const sameLinkIds = openIds.filter(([id, e]) => e.link === g.link && !used.has(id));
+    if (sameLinkGroups.length === 1 && sameLinkIds.length === 1) {
+      const [id, e] = sameLinkIds[0]!;
+      give(g, id);
+      renamed.push({ id, from: e.name, to: g.name, link: g.link });
+    }
+  }
+  // 5. New ids, never one that is taken or was ever given.
+  const taken = (id: string) => takenIds.has(id) || id in registry || used.has(id);
+  for (const g of groups) {
+    if (idOf.has(g)) continue;
+    const base = slugOf(g.name) || slugOf(g.link);
+    const owner = slugOf(g.link.split('/')[0] ?? '');
+    const tries = [`tool:${base}`, `tool:${base}-${owner}`];
+    let id = tries.find((t) => !taken(t));
+    for (let i = 2; !id; i++) if (!taken(`tool:${base}-${i}`)) id = `tool:${base}-${i}`;
+    give(g, id);
+  }
+  // Added: listed now, and not listed (under this link and name) by the version the registry knew.
+  const renamedIds = new Set(renamed.map((r) => r.id));
+  const added = groups
+    .filter((g) => {
+      const id = idOf.get(g)!;
+      const known = byLinkName.get(`${g.link}\u0000${normaliseName(g.name) || g.name}`);
+      return !renamedIds.has(id) && !(known !== undefined && registry[known]!.removedAt === undefined);
+    })
+    .map((g) => ({ id: idOf.get(g)!, name: g.name }));
+  // Whatever the registry held and this version does not list stays reserved.
+  const removed: Assignment['removed'] = [];
+  for (const [id, e] of Object.entries(registry)) {
+    if (used.has(id)) continue;
+    next[id] = { link: e.link, name: e.name, removedAt: e.removedAt ?? shortCommit };
+    if (e.removedAt === undefined) removed.push({ id, name: e.name, link: e.link });
+  }
+  merges.sort((a, b) => cmp(a.id, b.id) || cmp(a.link, b.link));
+  return { idOf, merges, added: added.sort((a, b) => cmp(a.id, b.id)), removed, renamed, ambiguous: ambiguous.sort(), registry: sortKeys(next) };
+}
+
+export function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort((a, b) => cmp(a[0], b[0])));
+}
