@@ -182,13 +182,16 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     citations: { locator: string; source: { id: string } }[];
   }
 
-  async function coverage(toolIds?: string[]) {
+  /** The reviews' sources: the heatmap shows the tools they name unless asked for the catalogue's. */
+  const REVIEWS = ['source:eken2024', 'source:kreuzberger2022', 'source:bayram2024'];
+
+  async function coverage(toolIds?: string[], toolSourceIds: string[] = REVIEWS) {
     return (
       await api<{ coverage: { tools: { id: string; name: string }[]; practices: { id: string; name: string }[]; cells: ApiCell[]; uncoveredPractices: { id: string }[] } }>(
-        `query($toolIds: [ID!]) { coverage(toolIds: $toolIds) {
+        `query($toolIds: [ID!], $sources: [ID!]) { coverage(toolIds: $toolIds, toolSourceIds: $sources) {
           tools { id name } practices { id name } uncoveredPractices { id }
           cells { tool { id name } practice { id name } level direct citations { locator source { id } } } } }`,
-        { toolIds },
+        { toolIds, sources: toolSourceIds },
       )
     ).coverage;
   }
@@ -433,7 +436,7 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     expect(inferredOnly ?? none).toBeDefined();
 
     // The heatmap: stated-only shows exactly the cells whose best path is stated at every hop.
-    const { coverage: all } = await api<{ coverage: { cells: { confidence: string }[] } }>('{ coverage { cells { confidence } } }');
+    const { coverage: all } = await api<{ coverage: { cells: { confidence: string }[] } }>('query($s: [ID!]) { coverage(toolSourceIds: $s) { cells { confidence } } }', { s: REVIEWS });
     await page.click('#tab-heatmap');
     await page.waitForSelector('#heatmap-table');
     await page.selectOption('#hm-support', 'all');
@@ -445,6 +448,25 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     await expect.poll(() => page.locator('button.cell').count()).toBe(all.cells.length);
     // Derived cells look apart from stated ones.
     expect(await page.locator('button.cell.derived').count()).toBe(await page.locator('button.cell:not(.direct)').count());
+    expectSelfContained();
+  });
+
+  it('shows the catalogue\'s hundreds of tools page by page, and only the tools the chosen sources name', async () => {
+    const catalogue = await coverage(undefined, ['source:awesome-production-ml']);
+    expect(catalogue.tools.length).toBeGreaterThan(150);
+    await openExplorer();
+    await page.waitForSelector('#heatmap-table');
+    await page.selectOption('#hm-source', 'catalogue');
+    await expect.poll(() => page.locator('tr.tool-row').count()).toBe(150);
+    expect(await page.innerText('#hm-rows')).toContain(`of ${catalogue.tools.length} tools`);
+    await page.click('#hm-more-rows');
+    await expect.poll(() => page.locator('tr.tool-row').count()).toBe(Math.min(300, catalogue.tools.length));
+    await page.click('#hm-all-rows');
+    await expect.poll(() => page.locator('tr.tool-row').count()).toBe(catalogue.tools.length);
+    expect((await page.$$eval('tr.tool-row', (trs) => trs.map((tr) => tr.getAttribute('data-tool')))).sort()).toEqual(catalogue.tools.map((t) => t.id).sort());
+    // The gaps count every tool the filters keep, drawn or not.
+    expect(await page.locator('#hm-gaps li').count()).toBe(catalogue.uncoveredPractices.length);
+    await page.screenshot({ path: path.join(SHOTS, 'heatmap-catalogue.png') });
     expectSelfContained();
   });
 

@@ -53,6 +53,15 @@ export interface CellFilters {
   readonly minConfidence?: Confidence;
   /** Only tools of these types (null or absent: every type). */
   readonly toolTypes?: readonly ToolType[] | null;
+  /** Only tools that one of these sources cites (null or absent: every tool). */
+  readonly toolSourceIds?: readonly string[] | null;
+}
+
+/** Whether a tool passes the tool filters. */
+export function toolAdmitted(tool: EntityModel, filters: CellFilters): boolean {
+  if (filters.toolTypes && !(tool.toolType && filters.toolTypes.includes(tool.toolType))) return false;
+  if (filters.toolSourceIds && !tool.citations.some((c) => filters.toolSourceIds!.includes(c.source))) return false;
+  return true;
 }
 
 /**
@@ -60,14 +69,13 @@ export interface CellFilters {
  * practice, the last entity), keeping only the paths the filters admit.
  */
 export function buildCells(paths: readonly PathModel[], filters: CellFilters = {}): CoverageCellModel[] {
-  const types = filters.toolTypes ? new Set(filters.toolTypes) : null;
   const byPair = new Map<string, PathModel[]>();
   for (const p of paths) {
     const tool = p.entities[0];
     const practice = p.entities[p.entities.length - 1];
     if (!tool || !practice) continue;
     if (filters.minConfidence && !atLeast(pathConfidence(p), filters.minConfidence)) continue;
-    if (types && !(tool.toolType && types.has(tool.toolType))) continue;
+    if (!toolAdmitted(tool, filters)) continue;
     const key = JSON.stringify([tool.id, practice.id]);
     const list = byPair.get(key) ?? [];
     list.push(p);

@@ -1499,7 +1499,8 @@ export type Query = {
    * `toolIds`: only these tools (absent or empty: every tool with at least one cell among the practices asked).
    * `practiceIds`: only these practices (absent or empty: all practices). Each list at most 100 ids; every
    * id must name an entity of the right kind (else BAD_USER_INPUT). `toolTypes`: only tools of these types
-   * (absent: all). `minConfidence`: STATED keeps only paths stated at every hop. Tools and practices are
+   * (absent: all). `toolSourceIds`: only tools that these sources name, e.g. ["source:awesome-production-ml"]
+   * for the catalogue's tools or the reviews' ids for theirs (absent: all). `minConfidence`: STATED keeps only paths stated at every hop. Tools and practices are
    * ordered by name then id; cells by tool, then practice.
    */
   coverage: Coverage;
@@ -1563,7 +1564,8 @@ export type Query = {
    * a `reason` to show. Uncovered practices are split into `coverableByTools` (technical practices a tool
    * could cover) and `organisational` (practices of the team-structure category: no tool covers them).
    * `challengeIds`: 1-100 ids of CHALLENGEs. `toolTypes`: only tools of these types (default PRODUCT:
-   * software a team can adopt). `haveToolIds`, `excludeToolIds`: at most 100 tool ids each.
+   * software a team can adopt). `toolSourceIds`: only tools that these sources name (absent: all).
+   * `haveToolIds`, `excludeToolIds`: at most 100 tool ids each.
    * `minConfidence`: STATED uses only paths stated at every hop. `maxTools`: 1-50, default 5.
    */
   recommendStack: StackRecommendation;
@@ -1626,6 +1628,7 @@ export type QueryCoverageArgs = {
   minConfidence?: InputMaybe<Confidence>;
   practiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   toolIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  toolSourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   toolTypes?: InputMaybe<Array<ToolType>>;
 };
 
@@ -1703,6 +1706,7 @@ export type QueryRecommendStackArgs = {
   haveToolIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   maxTools?: InputMaybe<Scalars['Int']['input']>;
   minConfidence?: InputMaybe<Confidence>;
+  toolSourceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   toolTypes?: InputMaybe<Array<ToolType>>;
 };
 

@@ -48,6 +48,18 @@ export function renderControls(root: HTMLElement, rerender: () => void): void {
           h('option', { value: 'none', text: 'nothing (A–Z)' }),
         ),
       ),
+      h(
+        'label',
+        { for: 'hm-source' },
+        'Tools named by ',
+        h(
+          'select',
+          { id: 'hm-source', onchange: rerender },
+          h('option', { value: 'reviews', text: 'the reviews' }),
+          h('option', { value: 'catalogue', text: 'the tool catalogue' }),
+          h('option', { value: 'all', text: 'any source' }),
+        ),
+      ),
       h('label', { for: 'hm-stated', class: 'check' }, h('input', { id: 'hm-stated', type: 'checkbox', onchange: rerender }), ' Stated only (every hop stated by a source)'),
       h('label', { for: 'hm-hide-empty', class: 'check' }, h('input', { id: 'hm-hide-empty', type: 'checkbox', checked: true, onchange: rerender }), ' Hide tools with no shown support'),
     ),
@@ -64,6 +76,7 @@ export function renderControls(root: HTMLElement, rerender: () => void): void {
       ),
     ),
     legend(),
+    h('div', { id: 'hm-more', class: 'more-rows' }),
     h('section', { class: 'gaps', 'aria-labelledby': 'hm-gaps-title' }, h('h3', { id: 'hm-gaps-title', text: 'Gaps' }), h('div', { id: 'hm-gaps' })),
     h('div', { id: 'hm-tooltip', class: 'tooltip', role: 'tooltip', hidden: true }),
   );

@@ -31,10 +31,16 @@ export interface Cell {
 
 export interface CoverageData {
   coverage: { tools: ToolRow[]; practices: PracticeCol[]; cells: Cell[]; uncoveredPractices: { id: string }[] };
-  sources: { nodes: SourceRef[] };
+  sources: { nodes: (SourceRef & { sourceType: 'REVIEW' | 'CATALOGUE' })[] };
 }
 
 export type ToolGrouping = 'component' | 'category' | 'source' | 'none';
+/** Which tools the heatmap shows by the sources that name them. */
+export type ToolSourceFilter = 'reviews' | 'catalogue' | 'all';
+
+/** Tool rows rendered at once; more on demand (the catalogue names hundreds of tools). */
+export const ROW_PAGE = 150;
+
 export type PracticeGrouping = 'category' | 'stage' | 'none';
 
 export const COVERAGE_QUERY = `query ExplorerHeatmap($minConfidence: Confidence) {
@@ -44,7 +50,7 @@ export const COVERAGE_QUERY = `query ExplorerHeatmap($minConfidence: Confidence)
     cells { tool { id } practice { id } level direct confidence derivation sound citations { ${CITATION_FIELDS} } }
     uncoveredPractices { id }
   }
-  sources(first: 100) { nodes { id name aliases year } }
+  sources(first: 100) { nodes { id name aliases year sourceType } }
 }`;
 
 export const CELL_PATHS_QUERY = `query ExplorerCellPaths($toolId: ID!, $practiceId: ID!) {

@@ -10,13 +10,16 @@ import { gql } from './api.js';
 import { byId, fill, h, plural } from './dom.js';
 import { sourceLabel } from './evidence.js';
 import { renderControls } from './heatmap-controls.js';
-import { cellKey, COVERAGE_QUERY, firstName, groupBy, type Cell, type CoverageData, type PracticeCol, type PracticeGrouping, type ToolGrouping, type ToolRow } from './heatmap-data.js';
+import { cellKey, COVERAGE_QUERY, firstName, groupBy, ROW_PAGE, type Cell, type ToolSourceFilter, type CoverageData, type PracticeCol, type PracticeGrouping, type ToolGrouping, type ToolRow } from './heatmap-data.js';
 import { showCellDetails } from './heatmap-panel.js';
 import { cellButton, moveFocus, renderTable } from './heatmap-table.js';
 
 export class Heatmap {
   private data: CoverageData['coverage'] | undefined;
   private sourceNames = new Map<string, string>();
+  private catalogueSources = new Set<string>();
+  /** How many tool rows are rendered (the rest on demand). */
+  private rowLimit = ROW_PAGE;
   private cells = new Map<string, Cell>();
   /** Only these tools (a recommended stack), with what to call them; null: all tools. */
   private onlyTools: { ids: Set<string>; label: string } | null = null;
@@ -30,12 +33,16 @@ export class Heatmap {
   async show(): Promise<void> {
     if (!this.loadedOnce) {
       this.loadedOnce = true;
-      renderControls(this.root, () => this.render());
+      renderControls(this.root, () => {
+        this.rowLimit = ROW_PAGE;
+        this.render();
+      });
       fill(byId('hm-body'), h('p', { class: 'loading', text: 'Loading the coverage matrix…' }));
       try {
         const data = await gql<CoverageData>(COVERAGE_QUERY);
         this.data = data.coverage;
         for (const s of data.sources.nodes) this.sourceNames.set(s.id, sourceLabel({ ...s }));
+        for (const s of data.sources.nodes) if (s.sourceType === 'CATALOGUE') this.catalogueSources.add(s.id);
         for (const c of data.coverage.cells) this.cells.set(cellKey(c.tool.id, c.practice.id), c);
         // Say so when a grouping has nothing to group by in this dataset (the seed gives practices no stage).
         const noStages = data.coverage.practices.every((p) => p.stages.length === 0);
@@ -70,6 +77,7 @@ export class Heatmap {
       toolGrouping: byId<HTMLSelectElement>('hm-tool-group').value as ToolGrouping,
       practiceGrouping: byId<HTMLSelectElement>('hm-practice-group').value as PracticeGrouping,
       hideEmpty: byId<HTMLInputElement>('hm-hide-empty').checked,
+      source: byId<HTMLSelectElement>('hm-source').value as ToolSourceFilter,
     };
   }
 
@@ -94,6 +102,12 @@ export class Heatmap {
 
     // Which tools are shown.
     let tools = data.tools.filter((t) => !this.onlyTools || this.onlyTools.ids.has(t.id));
+    // A recommended stack is shown whoever names its tools; otherwise the source filter applies.
+    if (!this.onlyTools && s.source !== 'all') {
+      const fromCatalogue = (t: ToolRow) => t.citations.some((c) => this.catalogueSources.has(c.source.id));
+      const fromReview = (t: ToolRow) => t.citations.some((c) => !this.catalogueSources.has(c.source.id));
+      tools = tools.filter(s.source === 'catalogue' ? fromCatalogue : fromReview);
+    }
     if (s.text) tools = tools.filter((t) => t.name.toLowerCase().includes(s.text));
     if (s.hideEmpty) tools = tools.filter((t) => data.practices.some((p) => shownCell(t.id, p.id)));
 
@@ -108,6 +122,41 @@ export class Heatmap {
         ? [{ label: 'All tools', items: tools }]
         : groupBy(tools, (t) => this.toolGroupOf(t, s.toolGrouping), s.toolGrouping === 'component' ? 'No architecture component' : s.toolGrouping === 'category' ? 'No category' : 'No source');
 
+    // Gaps and counts cover every tool the filters keep; only the first rowLimit rows are drawn.
+    let left = this.rowLimit;
+    const drawnGroups = toolGroups.map((g) => {
+      const items = g.items.slice(0, Math.max(0, left));
+      left -= items.length;
+      return { label: g.label, items };
+    });
+    const drawn = drawnGroups.reduce((n, g) => n + g.items.length, 0);
+    fill(
+      byId('hm-more'),
+      drawn < tools.length
+        ? [
+            h('span', { id: 'hm-rows', text: `Showing ${drawn} of ${plural(tools.length, 'tool')}. ` }),
+            h('button', {
+              type: 'button',
+              id: 'hm-more-rows',
+              text: `Show ${Math.min(ROW_PAGE, tools.length - drawn)} more`,
+              onclick: () => {
+                this.rowLimit += ROW_PAGE;
+                this.render();
+              },
+            }),
+            ' ',
+            h('button', {
+              type: 'button',
+              id: 'hm-all-rows',
+              text: 'Show all',
+              onclick: () => {
+                this.rowLimit = tools.length;
+                this.render();
+              },
+            }),
+          ]
+        : [],
+    );
     const support = new Map(columns.map((p) => [p.id, tools.filter((t) => shownCell(t.id, p.id)).length]));
     const gaps = columns.filter((p) => support.get(p.id) === 0);
     const shownCells = tools.flatMap((t) => columns.map((p) => shownCell(t.id, p.id)).filter((c): c is Cell => c !== undefined));
@@ -150,7 +199,7 @@ export class Heatmap {
 
     this.grid = renderTable({
       practiceGroups,
-      toolGroups,
+      toolGroups: drawnGroups,
       columns,
       support,
       shownCell,

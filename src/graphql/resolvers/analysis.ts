@@ -1,7 +1,7 @@
 // Query fields of schema/analysis.graphql. Thin: check the arguments, read the paths through a
 // repository (one round trip), shape the answer with the pure functions of src/analysis/, and prime
 // the entity loader with every entity returned, so nested fields cost no extra round trip.
-import { buildCells, coverageOf, toolsOfCells } from '../../analysis/coverage.js';
+import { buildCells, coverageOf, toolAdmitted, toolsOfCells } from '../../analysis/coverage.js';
 import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
 import { pathConfidence } from '../../analysis/evidence.js';
 import { entitiesOf, orderFound } from '../../analysis/paths.js';
@@ -96,21 +96,23 @@ async function coverage(args: QueryCoverageArgs, ctx: RequestContext): Promise<C
   const toolIds = idListArg('toolIds', args.toolIds);
   const practiceIds = idListArg('practiceIds', args.practiceIds);
   const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)].sort() : null;
+  const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds)?.sort() ?? null;
   const minConfidence = args.minConfidence ?? 'INFERRED';
   const full = toolIds === null && practiceIds === null;
   const compute = async () => {
     const read = await coveragePaths(ctx.db, toolIds, practiceIds, full);
     if (practiceIds) await requireFound(ctx, 'practiceIds', 'PRACTICE', practiceIds, read.practices);
     if (toolIds) await requireFound(ctx, 'toolIds', 'TOOL', toolIds, read.tools);
-    const cells = buildCells(read.paths, { minConfidence, toolTypes });
-    const askedTools = toolTypes ? read.tools.filter((t) => t.toolType && toolTypes.includes(t.toolType)) : read.tools;
+    const filters = { minConfidence, toolTypes, toolSourceIds };
+    const cells = buildCells(read.paths, filters);
+    const askedTools = read.tools.filter((t) => toolAdmitted(t, filters));
     const tools = toolIds ? askedTools : toolsOfCells(cells);
     return {
       value: { model: coverageOf(tools, read.practices, cells), entities: [...read.practices, ...read.tools, ...entitiesOf(read.paths)] },
       version: versionOf(read.versionBefore, read.versionAfter),
     };
   };
-  const key = JSON.stringify(['all', toolTypes, minConfidence]);
+  const key = JSON.stringify(['all', toolTypes, toolSourceIds, minConfidence]);
   const { model, entities } = full ? await fullCoverage.get(() => graphVersion(ctx.db), key, compute) : (await compute()).value;
   prime(ctx, entities);
   return model;
@@ -124,6 +126,7 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   const have = idListArg('haveToolIds', args.haveToolIds) ?? [];
   const exclude = new Set(idListArg('excludeToolIds', args.excludeToolIds) ?? []);
   const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)] : null;
+  const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds);
   const minConfidence = args.minConfidence ?? 'INFERRED';
   const read = await stackPaths(ctx.db, challengeIds);
   const wrong = read.asked.filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
@@ -134,7 +137,7 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   const support = read.support.filter((p) => !exclude.has(p.entities[0]!.id) || haveSet.has(p.entities[0]!.id));
   const cells = [
     ...buildCells(support.filter((p) => haveSet.has(p.entities[0]!.id)), { minConfidence }),
-    ...buildCells(support.filter((p) => !haveSet.has(p.entities[0]!.id)), { minConfidence, toolTypes }),
+    ...buildCells(support.filter((p) => !haveSet.has(p.entities[0]!.id)), { minConfidence, toolTypes, toolSourceIds }),
   ];
   return greedyStack(rankPractices(read.addressing, minConfidence), cells, { maxTools, have, organisational: new Set(read.organisational) });
 }
