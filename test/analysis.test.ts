@@ -101,7 +101,7 @@ function fig4Edges(): { from: string; to: string }[] {
   );
 }
 
-/** Every (tool, practice) pair the coverage semantics give, from the seed, with whether a source states it. */
+/** Every (tool, practice) pair the coverage semantics give (schema/analysis.graphql), from the seed, with whether a source states it. */
 function expectedCells(): Map<string, { direct: boolean; level: string | null }> {
   const cells = new Map<string, { direct: boolean; level: string | null }>();
   const key = (t: string, p: string) => `${t} ${p}`;
@@ -121,6 +121,10 @@ function expectedCells(): Map<string, { direct: boolean; level: string | null }>
         for (const n of neighbours(i.to, ['CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) derive(s.from, n.other);
       }
     }
+  }
+  // A tool listed under a catalogue section that the curators map to a practice (COVERS).
+  for (const m of relationsOf('IN_CATEGORY', (r) => isKind(r.from, 'TOOL'))) {
+    for (const c of relationsOf('COVERS', (r) => r.from === m.to && isKind(r.to, 'PRACTICE'))) derive(m.from, c.to);
   }
   return cells;
 }
@@ -412,7 +416,9 @@ describe('coverage', () => {
         const viaRegistry = cell!.paths.find((p) => p.entities.some((e) => e.id === registry));
         expect(viaRegistry).toBeDefined();
         expect(viaRegistry!.relations.map((r) => r.type)).toEqual(['SUPPORTS', 'IMPLEMENTS', 'CORRESPONDS_TO']);
-        if (!cell!.direct) expect(cell!.level).toBe('DERIVED_VIA_COMPONENT');
+        // A derived cell's level is its best path's: a catalogue section's mapping ranks above two generalising hops.
+        const viaSection = cell!.paths.some((p) => p.relations.some((r) => r.type === 'COVERS'));
+        if (!cell!.direct) expect(cell!.level).toBe(viaSection ? 'DERIVED_VIA_CATALOGUE_SECTION' : 'DERIVED_VIA_COMPONENT');
       }
     }
   });

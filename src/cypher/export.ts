@@ -35,9 +35,10 @@ const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, t
 
 /**
  * One record per tool that supports at least one practice, ordered by name then id, with every
- * support path from it to a practice: the same three patterns as the `coverage` query
+ * support path from it to a practice: the same four patterns as the `coverage` query
  * (src/cypher/analysis.ts): tool SUPPORTS practice; tool SUPPORTS component IMPLEMENTS principle
- * CORRESPONDS_TO practice; tool SUPPORTS component or principle CORRESPONDS_TO practice. The
+ * CORRESPONDS_TO practice; tool SUPPORTS component or principle CORRESPONDS_TO practice; tool
+ * IN_CATEGORY a catalogue section that COVERS the practice. The
  * paths are shaped as src/analysis/paths.ts's PathRow, so the cells are built by the same code
  * (buildCells) as the query's; test/exports.test.ts checks that the two agree.
  */
@@ -51,6 +52,9 @@ CALL (t) {
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
   MATCH (t)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice)
+  RETURN [t, x, p] AS ns, [s, k] AS rs
+  UNION ALL
+  MATCH (t)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice)
   RETURN [t, x, p] AS ns, [s, k] AS rs
 }
 WITH t, collect({nodes: [n IN ns | n ${ENTITY_PROJECTION}], rels: [r IN rs | r ${RELATION_PROJECTION}]}) AS paths
