@@ -149,13 +149,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (route) return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics, graphVersion: watch, httpCacheMaxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0 });
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
+    const bodyText = method === 'POST' ? await readBodyText(req, limits.maxBodyBytes) : undefined;
+    const pass = await front.before(req, res, method, url.search, bodyText, meta);
+    if (pass === true) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const bodyText = method === 'POST' ? await readBodyText(req, limits.maxBodyBytes) : undefined;
-    const pass = await front.before(req, res, method, url.search, bodyText, meta);
-    if (pass === true) return;
     const body = bodyText === undefined ? undefined : parseBody(bodyText, headers.get('content-type'));
     if (Array.isArray(body)) {
       throw new HttpRefusal(400, refusal('batch', 1, body.length, 'the number of operations in one request (batching is off)'));
