@@ -94,7 +94,10 @@ answers, but at ×100 the API process died of "JavaScript heap out of memory" on
 coverage matrix (a 4 MB answer; its heap reaches ~320 MB). A cap that kills the process on an answer
 the API allows is worse than the RSS, so \`npm start\` keeps V8's defaults; where memory matters more than
 whole-graph answers, set the cap with NODE_OPTIONS and leave such answers to the exports
-(docs/explorer.md), which stream.`,
+(docs/explorer.md), which stream. \`npm start\` now runs the compiled server with plain node (no tsx
+loader in the process: ~35 MB less at start, by the idle figures above); the benchmark's API door still
+runs through tsx, so its RSS column does not show that saving, and no heap cap was added to
+\`npm start\`, for the reason above.`,
   'load-rate': `The biggest single factor was the JVM: the local Neo4j ran with a C1-only JIT
 (\`-XX:TieredStopAtLevel=1\`, chosen for quick starts in tests). With the full JIT (now \`jit: 'throughput'\`
 for \`npm start\` and the benchmarks; tests keep the quick start) the ×1000 load went from 578 s
