@@ -4,29 +4,29 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 
-# The explorer page and GraphiQL (dist/web/), bundled by esbuild, a dev dependency: built here, so
-# the image serves them with no CDN and no build tool inside.
-FROM node:22-bookworm-slim AS web
+# The build (dev dependencies): the explorer page and GraphiQL (dist/web/, bundled by esbuild, so the
+# image serves them with no CDN and no build tool inside), and the server compiled to dist/server/.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY README.md tsconfig.json ./
 COPY schema ./schema
 COPY src ./src
-COPY scripts/build-web.ts ./scripts/
+COPY scripts/build-web.ts scripts/build-server.ts ./scripts/
 COPY web ./web
-RUN npx tsx scripts/build-web.ts --check
+RUN npx tsx scripts/build-web.ts --check && npx tsx scripts/build-server.ts
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=web /app/dist/web ./dist/web
+COPY --from=build /app/dist ./dist
+# package.json marks the project root (src/config/paths.ts) and the modules as ES modules.
 COPY package.json ./
 COPY schema ./schema
 COPY seed ./seed
-COPY src ./src
 USER node
 EXPOSE 4000
-# tsx (a runtime dependency) runs the TypeScript sources directly: no build step to drift.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The compiled server, run by plain node (no TypeScript at run time).
+CMD ["node", "dist/server/main.js"]

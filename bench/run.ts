@@ -41,7 +41,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer'], docs: true };
+  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer', 'bare'], docs: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -63,7 +63,7 @@ function parseArgs(argv: string[]): Args {
       process.exit(0);
     }
     else if (a === '--help') {
-      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer] [--heap 2g] [--page-cache 1g] [--no-docs] | --render-docs');
+      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer,bare] [--heap 2g] [--page-cache 1g] [--no-docs] | --render-docs');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -152,13 +152,16 @@ function peerVariables(op: OpName, input: unknown): Record<string, unknown> {
 function requestFor(door: DoorName, url: string, op: OpName, input: unknown): HttpRequest {
   const spec = opSpec(op);
   const pathname = new URL(url).pathname;
-  if (door === 'api' || door === 'apiUncached') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
+  if (door === 'api' || door === 'apiUncached' || door === 'bare') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
   if (door === 'floor') return { path: `/${op}`, headers: JSON_HEADERS, body: JSON.stringify(input) };
   if (!('query' in spec.peer)) throw new Error(`the peer has no ${op}`);
   return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.peer.query, variables: peerVariables(op, input) }) };
 }
 
 interface Probe {
+  /** The response body as sent, and its content-type. */
+  readonly text: string;
+  readonly contentType: string;
   readonly status: number;
   readonly data: unknown;
   readonly errors?: unknown;
@@ -182,7 +185,7 @@ async function probe(url: string, r: HttpRequest): Promise<Probe> {
     body = { error: text.slice(0, 200) };
   }
   const trips = res.headers.get('x-cypher-round-trips');
-  return { status: res.status, data: body.data, errors: body.errors ?? body.error, roundTrips: trips === null ? null : Number(trips), bytes: text.length, ms };
+  return { text, contentType: res.headers.get('content-type') ?? '', status: res.status, data: body.data, errors: body.errors ?? body.error, roundTrips: trips === null ? null : Number(trips), bytes: text.length, ms };
 }
 
 /** The peer's answer in the API's shape, where the shapes can be compared. */
@@ -317,6 +320,12 @@ async function main(): Promise<void> {
       doors.push(d);
       byDoor.set('peer', d);
     }
+    // A bare node:http server sending the API's own answer bytes: the least that serving a kept answer costs.
+    if (args.doors.includes('bare')) {
+      const d = await startDoor('bare', env, logFile);
+      doors.push(d);
+      byDoor.set('bare', d);
+    }
 
     // Warm every operation up once before measuring any, through both API doors: the JVM compiles
     // Neo4j's read paths with its full JIT during the first seconds of load, and V8 compiles each API
@@ -341,6 +350,7 @@ async function main(): Promise<void> {
       const answers = new Map<DoorName, Probe[]>();
       for (const [name, door] of byDoor) {
         if (!args.doors.includes(name)) continue;
+        if (name === 'bare') continue; // given the API's answers below
         if (name === 'peer' && !('query' in spec.peer)) {
           result.doors.peer = { none: spec.peer.none };
           continue;
@@ -357,6 +367,16 @@ async function main(): Promise<void> {
         answers.set(name, probes);
       }
       const apiAnswers = answers.get('api')!;
+      const bareDoor = byDoor.get('bare');
+      if (bareDoor && args.doors.includes('bare')) {
+        const reqs = opInputs.map((input) => requestFor('bare', bareDoor.url, opName, input));
+        bareDoor.child.send({ type: 'answers', answers: reqs.map((r, i) => ({ body: r.body, text: apiAnswers[i]!.text, contentType: apiAnswers[i]!.contentType })) });
+        const bareProbes: Probe[] = [];
+        for (const r of reqs) bareProbes.push(await probe(bareDoor.url, r));
+        const differing = bareProbes.filter((p, i) => p.text !== apiAnswers[i]!.text).length;
+        result.checks.push(differing === 0 ? 'bare node:http door sends the API\'s bytes' : `bare node:http door DIFFERS from the API's bytes on ${differing} inputs`);
+        answers.set('bare', bareProbes);
+      }
       const uncachedAnswers = answers.get('apiUncached');
       if (uncachedAnswers) {
         const differing = apiAnswers.filter((a, i) => !isDeepStrictEqual(a.data, uncachedAnswers[i]!.data)).length;

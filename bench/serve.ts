@@ -3,7 +3,7 @@
 // use comes in NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD (NEO4J_DATABASE).
 //   api   - the mlops-kg API: startService (src/server.ts) with settings pointing at that Neo4j, on
 //           a free port, with the API's own defaults otherwise (limits, timeouts, request logs);
-//   floor - bench/floor.ts;  peer - bench/peer.ts.
+//   floor - bench/floor.ts;  peer - bench/peer.ts;  bare - bench/bare.ts (fixed bytes, no GraphQL).
 // Messages to the parent: {type: 'ready', url} once it answers, {type: 'rss', ...} for each
 // {type: 'rss'} asked; {type: 'profile-start'} / {type: 'profile-stop', file} write a V8 CPU profile
 // of what happens in between (BENCH_PROFILE); it exits when asked {type: 'stop'} or when the parent
@@ -16,14 +16,21 @@ import { createLogger } from '../src/logger.js';
 import { startService } from '../src/server.js';
 import { startFloor } from './floor.js';
 import { startPeer } from './peer.js';
+import { startBare, type BareAnswer, type BareDoor } from './bare.js';
 
-export type Door = 'api' | 'floor' | 'peer';
+export type Door = 'api' | 'floor' | 'peer' | 'bare';
 
 export type ChildMessage = { type: 'profiled'; file: string } | { type: 'ready'; url: string } | { type: 'rss'; rss: number; heapUsed: number; heapTotal: number; external: number } | { type: 'failed'; error: string };
-export type ParentMessage = { type: 'rss' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
+export type ParentMessage =
+  | { type: 'rss' }
+  | { type: 'stop' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string }
+  | { type: 'answers'; answers: BareAnswer[] };
 
 const door = process.argv[2] as Door;
 const send = (m: ChildMessage) => process.send?.(m);
+let bare: BareDoor | undefined;
 
 async function main(): Promise<() => Promise<void>> {
   if (door === 'api') {
@@ -32,6 +39,11 @@ async function main(): Promise<() => Promise<void>> {
     const svc = await startService({ settings, logger });
     send({ type: 'ready', url: svc.url });
     return () => svc.stop();
+  }
+  if (door === 'bare') {
+    bare = await startBare();
+    send({ type: 'ready', url: bare.url });
+    return () => bare!.close();
   }
   const settings = parseSettings(process.env);
   if (!settings.neo4j.uri) throw new Error('NEO4J_URI is not set');
@@ -82,6 +94,8 @@ main().then(
       } else if (m.type === 'rss') {
         const u = process.memoryUsage();
         send({ type: 'rss', rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
+      } else if (m.type === 'answers') {
+        bare?.setAnswers(m.answers);
       } else if (m.type === 'stop') end();
     });
     process.on('disconnect', end);

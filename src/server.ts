@@ -93,6 +93,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       limits: settings.limits,
       requestTimeoutMs: settings.requestTimeoutMs,
       responseCacheBytes: settings.responseCacheBytes,
+      httpCacheMaxAgeSeconds: settings.httpCacheMaxAgeSeconds,
       corsOrigins: settings.corsOrigins,
       introspection: settings.introspection,
     });

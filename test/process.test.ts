@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/paths.js';
+import { buildServer, SERVER_OUT } from '../scripts/build-server.js';
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -91,6 +92,37 @@ describe('npm start serves and shuts down cleanly', () => {
     const res = await answer;
     expect(res.status).toBe(200);
     expect(res.text).toContain('"entities"');
+    expect(await exited).toBe(0);
+  }, 120_000);
+});
+
+describe('npm start runs the compiled server', () => {
+  it('node dist/server/main.js finds schema/, seed/ and dist/web/, answers /readyz and a query', async () => {
+    await buildServer();
+    const { testNeo4j } = await import('./support/neo4j.js');
+    const n = testNeo4j();
+    // No tsx anywhere: plain node on the compiled output, from another working directory.
+    const child = spawn(process.execPath, [path.join(SERVER_OUT, 'main.js')], {
+      cwd: '/',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password ?? '', PORT: '0', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+      const url = /(http:\/\/\S+\/graphql)/.exec(line)?.[1];
+      expect(line).toMatch(/^mlops-kg ready: http:\/\/127\.0\.0\.1:\d+\/graphql/);
+      const ready = await fetch(url!.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { status: string }).status).toBe('ready');
+      const res = await fetch(url!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { entities } }' }) });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data: { stats: { entities: number } } }).data.stats.entities).toBeGreaterThan(0);
+      // The explorer's bundles (dist/web/) are found from dist/server/ too.
+      expect((await fetch(url!.replace('/graphql', '/'))).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
     expect(await exited).toBe(0);
   }, 120_000);
 });

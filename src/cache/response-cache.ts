@@ -12,10 +12,12 @@
 // is kept, not by an estimate of objects), least recently used first out.
 // The Apollo plugin that reads and fills it is src/http/plugins/response-cache.ts.
 
-interface Entry {
+export interface Entry<M = unknown> {
   readonly version: string;
   /** The response body, as sent. */
   readonly text: string;
+  /** What else the caller needs to send it again (headers, an ETag), when it gave any. */
+  readonly meta?: M;
 }
 
 export class ResponseCache {
@@ -35,7 +37,12 @@ export class ResponseCache {
 
   /** The answer's text kept for `key` at `version`; an entry of another version is dropped. */
   get(key: string, version: string): string | undefined {
-    const entry = this.entries.get(key);
+    return this.entry(key, version)?.text;
+  }
+
+  /** The entry kept for `key` at `version`, with its meta; an entry of another version is dropped. */
+  entry<M>(key: string, version: string): Entry<M> | undefined {
+    const entry = this.entries.get(key) as Entry<M> | undefined;
     if (!entry) return undefined;
     this.entries.delete(key);
     if (entry.version !== version) {
@@ -43,18 +50,18 @@ export class ResponseCache {
       return undefined;
     }
     this.entries.set(key, entry); // most recently used last
-    return entry.text;
+    return entry;
   }
 
   /** Keeps the answer's text (the response body); false when it is larger than one entry may be. */
-  set(key: string, version: string, text: string): boolean {
+  set(key: string, version: string, text: string, meta?: unknown): boolean {
     if (text.length > this.maxEntryBytes) return false;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
       this.bytes -= old.text.length;
     }
-    this.entries.set(key, { version, text });
+    this.entries.set(key, meta === undefined ? { version, text } : { version, text, meta });
     this.bytes += text.length;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

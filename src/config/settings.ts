@@ -55,6 +55,8 @@ export const SettingsSchema = z
     REQUEST_TIMEOUT_MS: intSetting(100, 600_000, 10_000),
     /** Memory for whole answers kept per dataset version (src/cache/response-cache.ts); 0 turns it off. */
     RESPONSE_CACHE_MB: intSetting(0, 4096, 32),
+    /** Cache-Control max-age, in seconds, of GET answers and exports (0: clients keep them but revalidate with the ETag). */
+    HTTP_CACHE_MAX_AGE: intSetting(0, 31_536_000, 0),
     CORS_ORIGINS: z.preprocess(
       blankToUndefined,
       z
@@ -87,6 +89,8 @@ export interface Settings {
   readonly requestTimeoutMs: number;
   /** Bytes of whole answers the response cache may keep (0: no cache). */
   readonly responseCacheBytes: number;
+  /** Cache-Control max-age of GET answers and exports, in seconds. */
+  readonly httpCacheMaxAgeSeconds: number;
   /** '*' or a list of allowed browser origins. */
   readonly corsOrigins: '*' | readonly string[];
   readonly introspection: boolean;
@@ -140,6 +144,7 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
     },
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
     responseCacheBytes: s.RESPONSE_CACHE_MB * 1024 * 1024,
+    httpCacheMaxAgeSeconds: s.HTTP_CACHE_MAX_AGE,
     corsOrigins: s.CORS_ORIGINS === '*' ? '*' : s.CORS_ORIGINS.split(',').map((o) => o.trim()),
     introspection: s.INTROSPECTION === 'true',
   };

@@ -19,6 +19,10 @@ import { formatError } from './errors.js';
 import { checkTokens, limitValidationRules, refusal } from './limits.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { ResponseCache } from '../cache/response-cache.js';
+import { GraphVersionWatch } from '../cache/graph-version-watch.js';
+import { graphVersion } from '../repos/dataset.js';
+import { CacheFront } from './cache-front.js';
+import { RawCache } from './raw-cache.js';
 import { observabilityPlugin, type RequestMeta } from './plugins/observability.js';
 import { responseCachePlugin, stringifyResult } from './plugins/response-cache.js';
 import { ROUTES } from './routes/index.js';
@@ -33,12 +37,16 @@ export interface AppOptions {
   readonly responseCacheBytes?: number;
   readonly corsOrigins: '*' | readonly string[];
   readonly introspection: boolean;
+  /** Cache-Control max-age of GET answers, in seconds (0: clients revalidate with the ETag). */
+  readonly httpCacheMaxAgeSeconds?: number;
 }
 
 export interface App {
   readonly server: http.Server;
   readonly apollo: ApolloServer<AppContext>;
   readonly metrics: Metrics;
+  /** The graph's version as this process knows it (no round trip per request). */
+  readonly graphVersion: GraphVersionWatch;
   /** Stops accepting, drains in-flight requests, stops Apollo. Does not close the driver. */
   stop(): Promise<void>;
 }
@@ -66,6 +74,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = http.createServer();
   const cache = options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes) : undefined;
   const metrics = createMetrics(() => options.db.inFlight, () => cache?.size.bytes ?? 0);
+  // This process's writes are seen at once; others' within watch.maxAgeMs (src/cache/graph-version-watch.ts).
+  const watch = new GraphVersionWatch(() => graphVersion(options.db));
+  const unwatch = options.db.onWrite((phase) => (phase === 'start' ? watch.writeStarted() : watch.writeEnded()));
+  const front = new CacheFront({ watch, raw: cache ? new RawCache(cache, watch) : undefined, metrics, logger: options.logger, maxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0 });
   const apollo = new ApolloServer<AppContext>({
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers(),
@@ -89,24 +101,36 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(limits, metrics),
       // After the limits: a cached answer is still refused when its query is over them.
-      ...(cache ? [responseCachePlugin(cache, { count: (outcome) => metrics.responseCache.inc({ outcome }) })] : []),
+      responseCachePlugin(cache, {
+        count: (outcome) => metrics.responseCache.inc({ outcome }),
+        stillCurrent: (snapshot) => watch.epoch === snapshot.epoch,
+        operationLabel: (name) => metrics.operationLabel(name),
+      }),
     ],
   });
   await apollo.start();
 
   server.on('request', (req, res) => {
     const requestId = requestIdOf(req);
-    const logger = options.logger.child({ reqId: requestId });
     res.setHeader('x-request-id', requestId);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    handle(req, res, { requestId, logger, startedAt: performance.now() }).catch((e: unknown) => {
+    // The request's child logger is made when first used: an answer from the cache never makes it.
+    let child: Logger | undefined;
+    const meta: RequestMeta = {
+      requestId,
+      get logger() {
+        return (child ??= options.logger.child({ reqId: requestId }));
+      },
+      startedAt: performance.now(),
+    };
+    handle(req, res, meta).catch((e: unknown) => {
       if (e instanceof HttpRefusal) {
         const limit = e.error.extensions.limit;
         if (typeof limit === 'string') metrics.refusals.inc({ limit });
         if (!res.headersSent) sendJson(res, e.status, { errors: [{ message: e.error.message, extensions: withoutHttp(e.error.extensions) }] });
         return;
       }
-      logger.error({ err: e }, 'request failed');
+      meta.logger.error({ err: e }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.destroy();
     });
@@ -122,14 +146,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     const route = ROUTES.find((r) => r.matches(method, url, req));
-    if (route) return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics });
+    if (route) return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics, graphVersion: watch, httpCacheMaxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0 });
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
+    const bodyText = method === 'POST' ? await readBodyText(req, limits.maxBodyBytes) : undefined;
+    const pass = await front.before(req, res, method, url.search, bodyText, meta);
+    if (pass === true) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = method === 'POST' ? await readBody(req, headers.get('content-type'), limits.maxBodyBytes) : undefined;
+    const body = bodyText === undefined ? undefined : parseBody(bodyText, headers.get('content-type'));
     if (Array.isArray(body)) {
       throw new HttpRefusal(400, refusal('batch', 1, body.length, 'the number of operations in one request (batching is off)'));
     }
@@ -146,6 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // How many Cypher round trips the request cost: benchmarks and curious clients read it.
     if (context) res.setHeader('x-cypher-round-trips', String(context.db.roundTrips));
     res.statusCode = response.status ?? 200;
+    if (context?.meta) front.after(res, pass, res.statusCode, response.headers, context.meta);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
@@ -158,7 +186,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     apollo,
     metrics,
+    graphVersion: watch,
     stop: async () => {
+      unwatch();
       await apollo.stop();
     },
   };
@@ -187,7 +217,7 @@ function withoutHttp(extensions: Record<string, unknown>): Record<string, unknow
   return rest;
 }
 
-async function readBody(req: http.IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+async function readBodyText(req: http.IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   const tooLarge = (actual: number | string) => new HttpRefusal(413, refusal('bodyBytes', limit, actual, 'the request body size in bytes'));
   if (declared > limit) {
@@ -204,7 +234,10 @@ async function readBody(req: http.IncomingMessage, contentType: string | undefin
     }
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
   if (contentType && /^application\/(graphql-response\+)?json\b/i.test(contentType.trim())) {
     if (text.trim() === '') return undefined;
     try {

@@ -37,7 +37,7 @@ export function createMetrics(neo4jInFlight: () => number, responseCacheBytes: (
   });
   const responseCache = new Counter({
     name: 'mlopskg_response_cache_total',
-    help: 'Query operations by how the response cache answered them (hit, miss).',
+    help: 'Query operations by how the response cache answered them: hit (from memory), miss (executed), not-modified (HTTP 304 to an If-None-Match).',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });

@@ -150,13 +150,27 @@ export class Db implements Reader {
     await this.driver.executeQuery(statement, {}, { database: this.database });
   }
 
+  private readonly writeListeners = new Set<(phase: 'start' | 'end') => void>();
+
+  /**
+   * Calls `listener` when a write transaction of this Db starts and when it has ended (committed or
+   * not): the process's graph-version watch (src/cache/graph-version-watch.ts) learns of its own
+   * loads at once this way. Returns the unsubscribe function.
+   */
+  onWrite(listener: (phase: 'start' | 'end') => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
   /** Runs `work` in one managed write transaction: it all commits, or nothing does. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = 120_000): Promise<T> {
+    for (const l of this.writeListeners) l('start');
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work, { timeout: timeoutMs });
     } finally {
       await session.close();
+      for (const l of this.writeListeners) l('end');
     }
   }
 

@@ -12,6 +12,7 @@ describe('settings', () => {
       limits: { maxDepth: 12, maxCost: 500_000, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxBodyBytes: 102_400 },
       requestTimeoutMs: 10_000,
       responseCacheBytes: 32 * 1024 * 1024,
+      httpCacheMaxAgeSeconds: 0,
       corsOrigins: '*',
       introspection: true,
     });
@@ -19,17 +20,18 @@ describe('settings', () => {
 
   it('reads every variable it documents', () => {
     expect(SETTING_NAMES.sort()).toEqual([
-      'CORS_ORIGINS', 'HOST', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS',
+      'CORS_ORIGINS', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS',
       'NEO4J_DATABASE', 'NEO4J_PASSWORD', 'NEO4J_URI', 'NEO4J_USERNAME', 'PORT', 'REQUEST_TIMEOUT_MS',
       'RESPONSE_CACHE_MB',
     ]);
     const s = parseSettings({ NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph', HOST: '0.0.0.0', PORT: '8080', LOG_LEVEL: 'debug' });
     expect(s).toMatchObject({ neo4j: { uri: 'neo4j+s://db.example:7687', username: 'u', password: 'p', database: 'graph' }, host: '0.0.0.0', port: 8080, logLevel: 'debug' });
-    const limits = parseSettings({ MAX_DEPTH: '5', MAX_COST: '1000', MAX_ALIASES: '2', MAX_DIRECTIVES: '3', MAX_TOKENS: '400', MAX_BODY_BYTES: '2048', REQUEST_TIMEOUT_MS: '500', RESPONSE_CACHE_MB: '0', CORS_ORIGINS: 'https://a.example, http://b.example:8080', INTROSPECTION: 'false' });
+    const limits = parseSettings({ MAX_DEPTH: '5', MAX_COST: '1000', MAX_ALIASES: '2', MAX_DIRECTIVES: '3', MAX_TOKENS: '400', MAX_BODY_BYTES: '2048', REQUEST_TIMEOUT_MS: '500', RESPONSE_CACHE_MB: '0', HTTP_CACHE_MAX_AGE: '60', CORS_ORIGINS: 'https://a.example, http://b.example:8080', INTROSPECTION: 'false' });
     expect(limits).toMatchObject({
       limits: { maxDepth: 5, maxCost: 1000, maxAliases: 2, maxDirectives: 3, maxTokens: 400, maxBodyBytes: 2048 },
       requestTimeoutMs: 500,
       responseCacheBytes: 0,
+      httpCacheMaxAgeSeconds: 60,
       corsOrigins: ['https://a.example', 'http://b.example:8080'],
       introspection: false,
     });
@@ -44,6 +46,7 @@ describe('settings', () => {
     [{ MAX_DEPTH: '0' }, 'Invalid setting MAX_DEPTH: expected an integer from 1 to 100 (got "0")'],
     [{ CORS_ORIGINS: 'not an origin' }, 'Invalid setting CORS_ORIGINS'],
     [{ RESPONSE_CACHE_MB: '-1' }, 'Invalid setting RESPONSE_CACHE_MB: expected an integer from 0 to 4096 (got "-1")'],
+    [{ HTTP_CACHE_MAX_AGE: '1.5' }, 'Invalid setting HTTP_CACHE_MAX_AGE: expected an integer from 0 to 31536000 (got "1.5")'],
     [{ INTROSPECTION: 'yes' }, 'Invalid setting INTROSPECTION: expected true or false (got "yes")'],
   ])('refuses %j with a line naming the variable', (env, message) => {
     expect(() => parseSettings(env)).toThrow(SettingsError);

@@ -8,6 +8,7 @@ import type { Db } from '../../neo4j/driver.js';
 import { isDatabaseUnavailable } from '../../neo4j/unavailable.js';
 import { withExportReader } from '../../repos/exports.js';
 import { sendJson, type Route } from '../routes/types.js';
+import { cacheControl, etagFor, ifNoneMatch, sendNotModified } from '../etag.js';
 import { entityExportNames, EXPORTS, exportPaths, type ExportDef, type ExportFormat } from './catalogue.js';
 import { ClientGone, Output } from './output.js';
 
@@ -16,13 +17,23 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-async function runExport(db: Db, res: http.ServerResponse, name: string, format: ExportFormat, def: ExportDef): Promise<void> {
+/** An export's ETag: the graph's version and the path, while that version is still the one known. */
+interface ExportValidator {
+  readonly etag: string;
+  readonly maxAgeSeconds: number;
+  stillCurrent(): boolean;
+}
+
+async function runExport(db: Db, res: http.ServerResponse, name: string, format: ExportFormat, def: ExportDef, validator?: ExportValidator): Promise<void> {
   let version: string | null = null;
   const out = new Output(res, () => {
+    // Cacheable only when no load began since the version was known (checked once the export's own
+    // transaction has started reading).
+    const cacheable = validator?.stillCurrent() === true;
     res.writeHead(200, {
       'content-type': CONTENT_TYPE[format],
       'content-disposition': `attachment; filename="mlops-kg-${name}.${format}"`,
-      'cache-control': 'no-store',
+      ...(cacheable ? { etag: validator.etag, 'cache-control': cacheControl(validator.maxAgeSeconds) } : { 'cache-control': 'no-store' }),
       ...(version ? { 'x-dataset-version': version } : {}),
     });
   });
@@ -50,7 +61,7 @@ export const exportIndexRoute: Route = {
 export const exportRoute: Route = {
   name: '/export/{name}.{format}',
   matches: (method, url) => url.pathname.startsWith('/export/') && url.pathname !== '/export/' && method === 'GET',
-  handle: async (_req, res, url, { db }) => {
+  handle: async (req, res, url, { db, graphVersion, httpCacheMaxAgeSeconds = 0 }) => {
     const m = EXPORT_PATH.exec(url.pathname);
     const name = m?.[1] ?? '';
     const format = m?.[2] ?? '';
@@ -62,6 +73,13 @@ export const exportRoute: Route = {
         exports: exportPaths(),
       });
     }
-    await runExport(db, res, name, format as ExportFormat, def);
+    const snapshot = graphVersion ? graphVersion.fresh() ?? (await graphVersion.current()) : undefined;
+    let validator: ExportValidator | undefined;
+    if (graphVersion && snapshot?.version) {
+      const etag = etagFor(snapshot.version, url.pathname);
+      if (ifNoneMatch(req.headers['if-none-match'], etag)) return sendNotModified(res, etag, httpCacheMaxAgeSeconds, '');
+      validator = { etag, maxAgeSeconds: httpCacheMaxAgeSeconds, stillCurrent: () => graphVersion.epoch === snapshot.epoch };
+    }
+    await runExport(db, res, name, format as ExportFormat, def, validator);
   },
 };

@@ -3,6 +3,7 @@
 // and turns an all-unavailable answer into HTTP 503 where the GraphQL-over-HTTP spec allows it.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { GraphSnapshot } from '../../cache/graph-version-watch.js';
 import type { Limits } from '../../config/settings.js';
 import { ErrorCode } from '../../domain/error-codes.js';
 import type { RequestContext } from '../../graphql/context.js';
@@ -14,6 +15,10 @@ export interface RequestMeta {
   readonly requestId: string;
   readonly logger: Logger;
   readonly startedAt: number;
+  /** The graph's version when the request came in (src/cache/graph-version-watch.ts). */
+  graph?: GraphSnapshot;
+  /** Set by the response cache plugin on an answer without errors: its text and operation label. */
+  answer?: { readonly text: string; readonly operation: string };
 }
 
 export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloServerPlugin<RequestContext & { meta?: RequestMeta }> {

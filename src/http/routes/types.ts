@@ -1,6 +1,7 @@
 // A route of the HTTP server besides /graphql: explorer pages, exports, health, metrics.
 import type http from 'node:http';
 import type { Logger } from 'pino';
+import type { GraphVersionWatch } from '../../cache/graph-version-watch.js';
 import type { Db } from '../../neo4j/driver.js';
 import type { Metrics } from '../metrics.js';
 
@@ -8,6 +9,10 @@ export interface RouteDeps {
   readonly db: Db;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** The graph's version as the process knows it: ETags of exports (src/http/etag.ts). */
+  readonly graphVersion?: GraphVersionWatch;
+  /** Cache-Control max-age of exports, in seconds (HTTP_CACHE_MAX_AGE). */
+  readonly httpCacheMaxAgeSeconds?: number;
 }
 
 export interface Route {
