@@ -374,7 +374,7 @@ const COVERAGE = `query($toolIds: [ID!], $practiceIds: [ID!]) {
 }`;
 
 describe('coverage', () => {
-  it('has one cell per SUPPORTS tool→practice statement and per derived component/principle path, with levels', async () => {
+  it('has one cell per SUPPORTS tool→practice statement and per derived component, principle or catalogue-section path, with levels', async () => {
     const expected = expectedCells();
     const res = await gql<{ coverage: CoverageAnswer }>(url, COVERAGE, {});
     expect(res.body.errors).toBeUndefined();
@@ -385,7 +385,7 @@ describe('coverage', () => {
       const cell = got.get(key)!;
       expect(cell.direct, key).toBe(want.direct);
       if (want.direct) expect(cell.level).toBe(want.level ?? 'DIRECT');
-      else expect(['DERIVED_VIA_COMPONENT', 'DERIVED_VIA_PRINCIPLE']).toContain(cell.level);
+      else expect(['DERIVED_VIA_COMPONENT', 'DERIVED_VIA_PRINCIPLE', 'DERIVED_VIA_CATALOGUE_SECTION']).toContain(cell.level);
       for (const p of cell.paths) expectSoundPath(p, cell.tool.id, cell.practice.id);
       expectCitationsCoverHops(cell.citations, cell.paths);
     }
