@@ -10,8 +10,10 @@ import { buildCells, coverageOf, toolsOfCells } from '../src/analysis/coverage.j
 import type { CoverageModel, PathModel } from '../src/analysis/models.js';
 import { rankPractices } from '../src/analysis/ranking.js';
 import { luceneQuery } from '../src/analysis/search-query.js';
+import { orderFound } from '../src/analysis/paths.js';
+import { rankCandidates } from '../src/analysis/search-rank.js';
 import { greedyStack } from '../src/analysis/stack.js';
-import type { EntityKind } from '../src/domain/ontology.js';
+import type { EntityKind, ToolType } from '../src/domain/ontology.js';
 import type { Citation, EntityModel, RelationModel } from '../src/domain/model.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
 import { encodeCursor } from '../src/graphql/cursor.js';
@@ -33,16 +35,16 @@ import {
 
 // ---- Cypher ------------------------------------------------------------------------------------
 
-const NODE = `{.id, .kind, .name}`;
-const REL = `{.id, .level, .citationsJson, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
+const NODE = `{.id, .kind, .name, .toolType}`;
+const REL = `{.id, .level, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
 const PATH = `{nodes: [n IN ns | n ${NODE}], rels: [r IN rs | r ${REL}]}`;
 
-/** Practices to challenge `c`: directly, via a category, a principle or equivalent, a solution; also via an equivalent challenge. */
+/** Practices to challenge `c`: directly, via a category, a principle or equivalent, a solution; also via a corresponding, broader, narrower or overlapping challenge. */
 const ADDRESSING = `
 CALL (c) {
   RETURN c AS t, [] AS eqNodes, [] AS eqRels
   UNION ALL
-  MATCH (c)-[e:CORRESPONDS_TO]-(t:Challenge)
+  MATCH (c)-[e:CORRESPONDS_TO|NARROWER_THAN|PARTLY_OVERLAPS]-(t:Challenge)
   RETURN t, [c] AS eqNodes, [e] AS eqRels
 }
 CALL (t) {
@@ -55,7 +57,7 @@ CALL (t) {
   MATCH (p:Practice)-[r1:IMPLEMENTS|CORRESPONDS_TO]-(x:Entity)-[r2:ADDRESSES]->(t)
   RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
   UNION ALL
-  MATCH (p:Practice)-[r1:RELATED_TO|CORRESPONDS_TO]-(x:Solution)-[r2:RESOLVES]->(t)
+  MATCH (p:Practice)-[r1:CORRESPONDS_TO|PARTLY_OVERLAPS]-(x:Solution)-[r2:RESOLVES]->(t)
   RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
 }
 WITH ns0 + eqNodes AS ns, rs0 + eqRels AS rs`;
@@ -77,6 +79,9 @@ const support = (toolWhere: string, practiceWhere: string) => {
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
   MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, x, p] AS ns, [s, k] AS rs
+  UNION ALL
+  MATCH (t:Tool)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice) ${w}
   RETURN [t, x, p] AS ns, [s, k] AS rs`;
 };
 
@@ -152,18 +157,19 @@ CALL () {
 }
 RETURN total, page`;
 
+/** The candidates the API reads (100, best first), with what its ranking looks at (name, aliases). */
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score ORDER BY score DESC, node.sortKey, node.id
-LIMIT ${SEARCH_FIRST}
-RETURN score, node ${NODE} AS entity`;
+LIMIT 100
+RETURN score, node {.id, .kind, .name, .aliases} AS entity`;
 
 const PATHS = `
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 MATCH p = ALL SHORTEST (a)-[]-{1,${MAX_HOPS}}(b)
-WITH p, [n IN nodes(p) | [n.sortKey, n.id]] AS orderKey, [r IN relationships(p) | r.id] AS relKey
+WITH p, [n IN nodes(p) | n.id] AS orderKey, [r IN relationships(p) | r.id] AS relKey
 ORDER BY orderKey, relKey
-LIMIT ${PATHS_FIRST}
+LIMIT 200
 RETURN [n IN nodes(p) | n ${NODE}] AS nodes, [r IN relationships(p) | r ${REL}] AS rels`;
 
 // ---- rows -> the models src/analysis/ works on ---------------------------------------------
@@ -172,10 +178,12 @@ interface NodeRow {
   id: string;
   kind: string;
   name: string;
+  toolType: string | null;
 }
 interface RelRow {
   id: string;
   level: string | null;
+  confidence: 'STATED' | 'INFERRED';
   citationsJson: string | null;
   type: string;
   from: string;
@@ -194,7 +202,7 @@ class Rows {
   entity(n: NodeRow): EntityModel {
     let e = this.entities.get(n.id);
     if (!e) {
-      e = { id: n.id, kind: n.kind as EntityKind, name: n.name, summary: null, descriptions: [], toolType: null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
+      e = { id: n.id, kind: n.kind as EntityKind, name: n.name, summary: null, descriptions: [], toolType: (n.toolType ?? null) as ToolType | null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
       this.entities.set(n.id, e);
     }
     return e;
@@ -210,7 +218,7 @@ class Rows {
         to: r.to,
         level: r.level ?? null,
         note: null,
-        confidence: 'STATED',
+        confidence: r.confidence,
         citations: JSON.parse(r.citationsJson ?? '[]') as Citation[],
       };
       this.relations.set(r.id, m);
@@ -307,8 +315,11 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     async search(input: SearchInput) {
       const query = luceneQuery(input.text);
       if (query === null) return { search: [] };
-      const hits = await read<{ score: number; entity: NodeRow }>(SEARCH, { index: FULLTEXT_INDEX, query });
-      return { search: hits.map((h) => ({ score: h.score, entity: h.entity })) };
+      const found = await read<{ score: number; entity: NodeRow & { aliases: string[] | null } }>(SEARCH, { index: FULLTEXT_INDEX, query });
+      const rows = new Rows();
+      const candidates = found.map((h) => ({ score: h.score, entity: { ...rows.entity(h.entity), aliases: h.entity.aliases ?? [] } }));
+      const hits = rankCandidates(input.text, candidates, SEARCH_FIRST);
+      return { search: hits.map((h) => ({ score: h.score, entity: { id: h.entity.id, kind: h.entity.kind, name: h.entity.name } })) };
     },
 
     async recommendStack(input: RecommendStackInput) {
@@ -316,7 +327,8 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
       const rows = new Rows();
       const stack = greedyStack(
         rankPractices((row?.addressing ?? []).map((p) => rows.path(p))),
-        buildCells((row?.support ?? []).map((p) => rows.path(p))),
+        // recommendStack's default: products a team can adopt.
+        buildCells((row?.support ?? []).map((p) => rows.path(p)), { toolTypes: ['PRODUCT'] }),
         { maxTools: MAX_TOOLS },
       );
       return {
@@ -332,20 +344,21 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     async paths(input: PathsInput) {
       const found = await read<PathRow>(PATHS, { fromId: input.fromId, toId: input.toId });
       const rows = new Rows();
+      // The API's order: stated paths first, then shorter, then more statements, then the ids along them.
+      const ordered = orderFound(found.map((p) => rows.path(p)), PATHS_FIRST);
       return {
-        paths: found.map((p) => {
-          const path = rows.path(p);
-          return {
+        paths: {
+          paths: ordered.map((path) => ({
             length: path.length,
-            entities: p.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
+            entities: path.entities.map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
             relations: path.relations.map((r) => ({
               type: r.type,
               from: { id: r.from },
               to: { id: r.to },
               citations: r.citations.map((c) => ({ locator: c.locator })),
             })),
-          };
-        }),
+          })),
+        },
       };
     },
   } as Record<OpName, (input: never) => Promise<unknown>>;

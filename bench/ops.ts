@@ -194,9 +194,11 @@ export const OPS: readonly OpSpec[] = [
     indexDriven: true,
     apiQuery: `query Paths($fromId: ID!, $toId: ID!) {
   paths(fromId: $fromId, toId: $toId, maxHops: ${MAX_HOPS}, first: ${PATHS_FIRST}) {
-    length
-    entities { id kind name }
-    relations { type from { id } to { id } citations { locator } }
+    paths {
+      length
+      entities { id kind name }
+      relations { type from { id } to { id } citations { locator } }
+    }
   }
 }`,
     peer: { none: 'no equivalent: the generated API has no path or shortest-path query' },
