@@ -41,3 +41,13 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** The value at a JSON path of a parsed file (undefined where the path leaves it): what a refusal quotes. */
+export function valueAt(json: unknown, segments: readonly PropertyKey[]): unknown {
+  let cur: unknown = json;
+  for (const s of segments) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[s];
+  }
+  return cur;
+}

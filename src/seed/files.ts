@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EntitiesFile, LedgerFile, RelationsFile, SourcesFile } from './schema.js';
-import { jsonPath, type SeedProblem } from './errors.js';
+import { jsonPath, valueAt, type SeedProblem } from './errors.js';
 
 /**
  * Source folders in load order: the first file to declare an entity gives its name and summary. The
@@ -119,11 +119,3 @@ async function parseFile<S extends z.ZodType>(
   return { file, data: result.data };
 }
 
-function valueAt(json: unknown, segments: readonly PropertyKey[]): unknown {
-  let cur: unknown = json;
-  for (const s of segments) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[s];
-  }
-  return cur;
-}

@@ -2,7 +2,7 @@
 // the curator's section-mappings.json and review-matches.json (seed/<catalogue>/). Each refusal names
 // the file, the JSON path and the value, like the seed check does.
 import { z } from 'zod';
-import { jsonPath, type SeedProblem } from '../errors.js';
+import { jsonPath, valueAt, type SeedProblem } from '../errors.js';
 import { EntityId } from '../schema.js';
 
 const Name = z.string().min(1).max(200).refine((s) => s === s.trim(), 'must not start or end with white space');
@@ -78,15 +78,6 @@ export function parseJson<S extends z.ZodType>(file: string, text: string, schem
   return {
     problems: result.error.issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message, value: valueAt(json, issue.path) })),
   };
-}
-
-function valueAt(json: unknown, segments: readonly PropertyKey[]): unknown {
-  let cur: unknown = json;
-  for (const s of segments) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[s];
-  }
-  return cur;
 }
 
 /** Lowercase letters and digits only: "FEAST" and "Feast", "TensorFlow Serving" and "Tensorflow Serving" agree. */
