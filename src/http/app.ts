@@ -22,6 +22,9 @@ import { ResponseCache } from '../cache/response-cache.js';
 import { observabilityPlugin, type RequestMeta } from './plugins/observability.js';
 import { responseCachePlugin, stringifyResult } from './plugins/response-cache.js';
 import { ROUTES } from './routes/index.js';
+import { traceHttpRequest } from '../observability/http-span.js';
+import type { Tracing } from '../observability/tracing.js';
+import { tracingPlugin } from './plugins/tracing.js';
 import { sendJson } from './routes/types.js';
 
 export interface AppOptions {
@@ -33,6 +36,8 @@ export interface AppOptions {
   readonly responseCacheBytes?: number;
   readonly corsOrigins: '*' | readonly string[];
   readonly introspection: boolean;
+  /** Spans for requests, operations and Cypher reads (src/observability/); absent: tracing off. */
+  readonly tracing?: Tracing;
 }
 
 export interface App {
@@ -82,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // A backstop behind checkTokens (which says how many tokens the query had).
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      ...(options.tracing ? [tracingPlugin(options.tracing, { datasetVersion: () => options.db.breaker?.last?.datasetVersion ?? undefined, database: options.db.database })] : []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // The schema declares no @cacheControl hints, so the default plugin would only wrap every
@@ -99,7 +105,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const logger = options.logger.child({ reqId: requestId });
     res.setHeader('x-request-id', requestId);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    handle(req, res, { requestId, logger, startedAt: performance.now() }).catch((e: unknown) => {
+    const meta = { requestId, logger, startedAt: performance.now() };
+    const work = () => handle(req, res, meta);
+    (options.tracing ? traceHttpRequest(options.tracing, req, res, requestId, work) : work()).catch((e: unknown) => {
       if (e instanceof HttpRefusal) {
         const limit = e.error.extensions.limit;
         if (typeof limit === 'string') metrics.refusals.inc({ limit });
