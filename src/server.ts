@@ -104,6 +104,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       corsOrigins: settings.corsOrigins,
       introspection: settings.introspection,
       tracing,
+      federation: settings.federation,
     });
     registerReliabilityMetrics(app.metrics.registry, { breaker: db.breaker, supervisor });
     const url = await listen(app, settings.host, settings.port);

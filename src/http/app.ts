@@ -15,6 +15,7 @@ import { createContext, type RequestContext } from '../graphql/context.js';
 import type { Db } from '../neo4j/driver.js';
 import { createResolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
+import { buildSubgraph } from '../graphql/subgraph.js';
 import { formatError } from './errors.js';
 import { checkTokens, limitValidationRules, refusal } from './limits.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly introspection: boolean;
   /** Spans for requests, operations and Cypher reads (src/observability/); absent: tracing off. */
   readonly tracing?: Tracing;
+  /** 'subgraph': serve the schema as an Apollo Federation 2 subgraph. */
+  readonly federation?: 'off' | 'subgraph';
 }
 
 export interface App {
@@ -72,8 +75,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cache = options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes) : undefined;
   const metrics = createMetrics(() => options.db.inFlight, () => cache?.size.bytes ?? 0);
   const apollo = new ApolloServer<AppContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(),
+    // FEDERATION=subgraph: the same SDL and resolvers as a federation 2 subgraph (src/graphql/subgraph.ts).
+    ...(options.federation === 'subgraph' ? { schema: buildSubgraph(loadTypeDefs(), createResolvers()) } : { typeDefs: loadTypeDefs(), resolvers: createResolvers() }),
     formatError,
     // Answers from the response cache go out as the text it kept; others as Apollo would write them.
     stringifyResult,
