@@ -25,6 +25,7 @@ import { measure, profiled, warmUp, type HttpRequest, type LoadResult } from './
 import { OPS, opSpec, PAGE_SIZE, type OpInputs, type OpName } from './ops.js';
 import { renderTable, rerenderDocs, writeDocs, type BenchRun, type DoorName, type OpResult } from './report.js';
 import type { ChildMessage, Door } from './serve.js';
+import { renderTracing, tracingOverhead } from './tracing.js';
 
 // ---- arguments ----------------------------------------------------------------------------------
 
@@ -36,12 +37,14 @@ interface Args {
   ops: OpName[];
   doors: DoorName[];
   docs: boolean;
+  /** Also measure tracing off vs on (bench/tracing.ts). */
+  tracing: boolean;
   heap?: string;
   pageCache?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer', 'bare'], docs: true };
+  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer', 'bare'], docs: true, tracing: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -58,12 +61,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--heap') args.heap = value();
     else if (a === '--page-cache') args.pageCache = value();
     else if (a === '--no-docs') args.docs = false;
+    else if (a === '--tracing') args.tracing = true;
     else if (a === '--render-docs') {
       console.log(`[bench] rewrote ${rerenderDocs()} from its data block`);
       process.exit(0);
     }
     else if (a === '--help') {
-      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer,bare] [--heap 2g] [--page-cache 1g] [--no-docs] | --render-docs');
+      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer,bare] [--heap 2g] [--page-cache 1g] [--no-docs] [--tracing] | --render-docs');
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -455,6 +459,21 @@ async function main(): Promise<void> {
         log(`  ${name.padEnd(11)} p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.rps} req/s  RSS ${m.rssIdleMb} -> ${m.rssMaxMb} MB (heap ${m.heapUsedMaxMb}/${m.heapTotalMaxMb} MB)${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`);
       }
       results.push(result);
+    }
+
+    // --tracing: the same operations with tracing off and on (spans exported to a local sink).
+    if (args.tracing) {
+      log('tracing off vs on (two more API processes, response cache off):');
+      const rows = await tracingOverhead({
+        startApi: (extra) => startDoor('api', { ...env, ...extra }, logFile),
+        ops: args.ops.filter((o) => o !== 'coverageFull'),
+        requestsFor: (url, op) => (inputs[op as OpName] as unknown[]).map((input) => requestFor('api', url, op as OpName, input)),
+        connections: args.connections,
+        durationSec: args.durationSec,
+        warmupSec: args.warmupSec,
+        log,
+      });
+      console.log('\n' + renderTracing(rows) + '\n');
     }
 
     const run: BenchRun = {

@@ -15,6 +15,8 @@ import { registerReliabilityMetrics } from './http/reliability-metrics.js';
 import { loadSeedDataset } from './seed/index.js';
 import { readDatasetStamp } from './repos/dataset.js';
 import { loadDataset } from './seed/loader.js';
+import { startTracing, type Tracing } from './observability/tracing.js';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 /**
  * The API's driver fails fast: a connection attempt gives up after 1 s, the driver does not retry
@@ -30,6 +32,8 @@ export interface RunningService {
   readonly neo4j: ProvisionedNeo4j;
   /** Restarts the local Neo4j this process started when it dies (path c only). */
   readonly supervisor?: LocalNeo4jSupervisor;
+  /** Present while tracing is on. */
+  readonly tracing?: Tracing;
   stop(): Promise<void>;
 }
 
@@ -42,6 +46,8 @@ export interface StartOptions {
   readonly neo4j?: ProvisionedNeo4j;
   /** Seed folder (default: the project's seed/); tests point it at fixtures. */
   readonly seedDir?: string;
+  /** Test-only: trace into this exporter (e.g. an InMemorySpanExporter), whatever the settings say. */
+  readonly traceExporter?: SpanExporter;
 }
 
 export async function startService(options: StartOptions): Promise<RunningService> {
@@ -69,9 +75,11 @@ export async function startService(options: StartOptions): Promise<RunningServic
         })
       : undefined;
   let app: App | undefined;
+  const tracing = startTracing({ otlpEndpoint: settings.otlpEndpoint, exporter: options.traceExporter });
   const stopAll = async () => {
     if (app) await app.stop();
     logger.debug('http server drained');
+    await tracing?.shutdown().catch((e: unknown) => logger.warn({ err: e }, 'tracing shutdown failed'));
     db.breaker?.stop();
     await db.close();
     logger.debug('driver closed');
@@ -96,11 +104,13 @@ export async function startService(options: StartOptions): Promise<RunningServic
       httpCacheMaxAgeSeconds: settings.httpCacheMaxAgeSeconds,
       corsOrigins: settings.corsOrigins,
       introspection: settings.introspection,
+      tracing,
+      federation: settings.federation,
     });
     registerReliabilityMetrics(app.metrics.registry, { breaker: db.breaker, supervisor });
     const url = await listen(app, settings.host, settings.port);
     let stopping: Promise<void> | undefined;
-    return { url, app, db, neo4j, supervisor, stop: () => (stopping ??= stopAll()) };
+    return { url, app, db, neo4j, supervisor, tracing, stop: () => (stopping ??= stopAll()) };
   } catch (e) {
     await stopAll();
     throw e;

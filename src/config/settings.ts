@@ -65,6 +65,16 @@ export const SettingsSchema = z
         .default('*'),
     ),
     INTROSPECTION: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { error: 'true or false' }).default('true')),
+    /** Base URL of an OTLP/HTTP collector (spans go to its /v1/traces); unset: tracing off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine((v) => /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v), 'an http:// or https:// URL of an OTLP/HTTP collector, such as http://127.0.0.1:4318')
+        .optional(),
+    ),
+    /** subgraph: serve a federation 2 subgraph schema (@key on every entity, _entities, _service). */
+    FEDERATION: z.preprocess(blankToUndefined, z.enum(['off', 'subgraph'], { error: 'off or subgraph' }).default('off')),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -94,6 +104,10 @@ export interface Settings {
   /** '*' or a list of allowed browser origins. */
   readonly corsOrigins: '*' | readonly string[];
   readonly introspection: boolean;
+  /** Where spans go (OTLP/HTTP); absent: tracing off, no SDK started. */
+  readonly otlpEndpoint?: string;
+  /** 'subgraph': the schema is served as an Apollo Federation 2 subgraph. */
+  readonly federation: 'off' | 'subgraph';
 }
 
 export interface Limits {
@@ -147,5 +161,7 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
     httpCacheMaxAgeSeconds: s.HTTP_CACHE_MAX_AGE,
     corsOrigins: s.CORS_ORIGINS === '*' ? '*' : s.CORS_ORIGINS.split(',').map((o) => o.trim()),
     introspection: s.INTROSPECTION === 'true',
+    otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
+    federation: s.FEDERATION,
   };
 }

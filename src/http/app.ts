@@ -15,6 +15,7 @@ import { createContext, type RequestContext } from '../graphql/context.js';
 import type { Db } from '../neo4j/driver.js';
 import { createResolvers } from '../graphql/resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
+import { buildSubgraph } from '../graphql/subgraph.js';
 import { formatError } from './errors.js';
 import { checkTokens, limitValidationRules, refusal } from './limits.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -26,6 +27,9 @@ import { RawCache } from './raw-cache.js';
 import { observabilityPlugin, type RequestMeta } from './plugins/observability.js';
 import { responseCachePlugin, stringifyResult } from './plugins/response-cache.js';
 import { ROUTES } from './routes/index.js';
+import { traceHttpRequest } from '../observability/http-span.js';
+import type { Tracing } from '../observability/tracing.js';
+import { tracingPlugin } from './plugins/tracing.js';
 import { sendJson } from './routes/types.js';
 
 export interface AppOptions {
@@ -39,6 +43,10 @@ export interface AppOptions {
   readonly introspection: boolean;
   /** Cache-Control max-age of GET answers, in seconds (0: clients revalidate with the ETag). */
   readonly httpCacheMaxAgeSeconds?: number;
+  /** Spans for requests, operations and Cypher reads (src/observability/); absent: tracing off. */
+  readonly tracing?: Tracing;
+  /** 'subgraph': serve the schema as an Apollo Federation 2 subgraph. */
+  readonly federation?: 'off' | 'subgraph';
 }
 
 export interface App {
@@ -79,8 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const unwatch = options.db.onWrite((phase) => (phase === 'start' ? watch.writeStarted() : watch.writeEnded()));
   const front = new CacheFront({ watch, raw: cache ? new RawCache(cache, watch) : undefined, metrics, logger: options.logger, maxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0 });
   const apollo = new ApolloServer<AppContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(),
+    // FEDERATION=subgraph: the same SDL and resolvers as a federation 2 subgraph (src/graphql/subgraph.ts).
+    ...(options.federation === 'subgraph' ? { schema: buildSubgraph(loadTypeDefs(), createResolvers()) } : { typeDefs: loadTypeDefs(), resolvers: createResolvers() }),
     formatError,
     // Answers from the response cache go out as the text it kept; others as Apollo would write them.
     stringifyResult,
@@ -94,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // A backstop behind checkTokens (which says how many tokens the query had).
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      ...(options.tracing ? [tracingPlugin(options.tracing, { datasetVersion: () => options.db.breaker?.last?.datasetVersion ?? undefined, database: options.db.database })] : []),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // The schema declares no @cacheControl hints, so the default plugin would only wrap every
@@ -123,7 +132,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       startedAt: performance.now(),
     };
-    handle(req, res, meta).catch((e: unknown) => {
+    const work = () => handle(req, res, meta);
+    (options.tracing ? traceHttpRequest(options.tracing, req, res, requestId, work) : work()).catch((e: unknown) => {
       if (e instanceof HttpRefusal) {
         const limit = e.error.extensions.limit;
         if (typeof limit === 'string') metrics.refusals.inc({ limit });

@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import type { QueryResult, RecordShape } from 'neo4j-driver';
 import { ErrorCode } from '../domain/error-codes.js';
+import type { CypherSpans } from '../observability/cypher-spans.js';
 import type { Db, Reader } from './driver.js';
 
 export class RequestDb implements Reader {
@@ -12,6 +13,8 @@ export class RequestDb implements Reader {
   roundTrips = 0;
   /** Epoch milliseconds by which the request must be answered. */
   readonly deadline: number;
+  /** Set while tracing is on (src/http/plugins/tracing.ts): each read is then a span. */
+  spans?: CypherSpans;
 
   constructor(
     private readonly db: Db,
@@ -24,6 +27,7 @@ export class RequestDb implements Reader {
     const left = this.deadline - Date.now();
     if (left <= 0) return Promise.reject(deadlineError(this.timeoutMs));
     this.roundTrips += 1;
+    if (this.spans) return this.spans.trace(this.roundTrips, cypher, () => this.db.read<R>(cypher, params, left));
     return this.db.read<R>(cypher, params, left);
   }
 }

@@ -15,13 +15,15 @@ describe('settings', () => {
       httpCacheMaxAgeSeconds: 0,
       corsOrigins: '*',
       introspection: true,
+      otlpEndpoint: undefined,
+      federation: 'off',
     });
   });
 
   it('reads every variable it documents', () => {
     expect(SETTING_NAMES.sort()).toEqual([
-      'CORS_ORIGINS', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS',
-      'NEO4J_DATABASE', 'NEO4J_PASSWORD', 'NEO4J_URI', 'NEO4J_USERNAME', 'PORT', 'REQUEST_TIMEOUT_MS',
+      'CORS_ORIGINS', 'FEDERATION', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS',
+      'NEO4J_DATABASE', 'NEO4J_PASSWORD', 'NEO4J_URI', 'NEO4J_USERNAME', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'PORT', 'REQUEST_TIMEOUT_MS',
       'RESPONSE_CACHE_MB',
     ]);
     const s = parseSettings({ NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph', HOST: '0.0.0.0', PORT: '8080', LOG_LEVEL: 'debug' });
@@ -48,6 +50,8 @@ describe('settings', () => {
     [{ RESPONSE_CACHE_MB: '-1' }, 'Invalid setting RESPONSE_CACHE_MB: expected an integer from 0 to 4096 (got "-1")'],
     [{ HTTP_CACHE_MAX_AGE: '1.5' }, 'Invalid setting HTTP_CACHE_MAX_AGE: expected an integer from 0 to 31536000 (got "1.5")'],
     [{ INTROSPECTION: 'yes' }, 'Invalid setting INTROSPECTION: expected true or false (got "yes")'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'Invalid setting OTEL_EXPORTER_OTLP_ENDPOINT: expected an http:// or https:// URL'],
+    [{ FEDERATION: 'supergraph' }, 'Invalid setting FEDERATION: expected off or subgraph (got "supergraph")'],
   ])('refuses %j with a line naming the variable', (env, message) => {
     expect(() => parseSettings(env)).toThrow(SettingsError);
     expect(() => parseSettings(env)).toThrow(message);
