@@ -54,7 +54,8 @@ export function responseCachePlugin(cache: ResponseCache | undefined, options: C
       let hit = false;
       return {
         async responseForOperation({ request, queryHash, operationName, operation, contextValue }) {
-          if (operation.operation !== 'query') return null;
+          // No operation was chosen (operationName unknown or missing): Apollo answers that error itself.
+          if (operation?.operation !== 'query') return null;
           key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
           snapshot = contextValue.meta?.graph;
           const version = snapshot?.version ?? null;
