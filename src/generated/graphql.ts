@@ -703,7 +703,8 @@ export type CoverageCell = {
   direct: Scalars['Boolean']['output'];
   /**
    * The source's own level (FULL, PARTIAL, EXAMPLE; DIRECT when it gives none) when a source states the
-   * support; otherwise DERIVED_VIA_COMPONENT or DERIVED_VIA_PRINCIPLE (see Query.coverage).
+   * support; otherwise DERIVED_ and the derivation: DERIVED_VIA_COMPONENT (also for VIA_COMPONENT_AND_PRINCIPLE),
+   * DERIVED_VIA_PRINCIPLE or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
    */
   level: Scalars['String']['output'];
   /** The paths that give this cell, each from the tool to the practice, shortest first. */
