@@ -26,6 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY schema ./schema
 COPY seed ./seed
+# The API reference served at /docs (generated from the SDL by scripts/build-docs.ts, committed).
+COPY docs/reference ./docs/reference
 USER node
 EXPOSE 4000
 # The compiled server, run by plain node (no TypeScript at run time).

@@ -21,19 +21,27 @@ export type Scalars = {
 /** A task inside a stage, or a step of a workflow. */
 export type Activity = Entity & {
   __typename?: 'Activity';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "activity:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always ACTIVITY here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Robustness aspects this activity watches. (MONITORS, OUT) */
   monitors: Array<RobustnessAspectLink>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -45,6 +53,7 @@ export type Activity = Entity & {
   roles: Array<RoleLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Stages, activities and components whose findings start this activity. (TRIGGERS, IN) */
   triggeredBy: Array<Link>;
@@ -122,26 +131,36 @@ export type ActivityUsesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.activities: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<ActivityEdge>;
+  /** The activities of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Activity>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.activities: the entity and its cursor. */
 export type ActivityEdge = {
   __typename?: 'ActivityEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The activity. */
   node: Activity;
 };
 
 /** An Activity reached over a relation, with that relation and its citations. */
 export type ActivityLink = {
   __typename?: 'ActivityLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The activity at the other end of the relation. */
   node: Activity;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -150,27 +169,35 @@ export type Category = Entity & {
   __typename?: 'Category';
   /** Challenges this category (e.g. a practice category in Eken et al.'s Fig. 4) addresses. (ADDRESSES, OUT) */
   addresses: Array<ChallengeLink>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
   /** Practices, categories or stages in which the challenges of this category arise. (ARISES_IN, OUT) */
   arisesIn: Array<Link>;
   /** Challenges or challenge categories that arise in this category. (ARISES_IN, IN) */
   arisingChallenges: Array<Link>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Definitions that name this category as one of their parts. (COMPRISES, IN) */
   comprisedIn: Array<DefinitionLink>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** For a tool catalogue's section: the practices and components its tools serve, in the curator's mapping (INFERRED). (COVERS, OUT) */
   covers: Array<Link>;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "category:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always CATEGORY here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** What this category groups. (IN_CATEGORY, IN) */
   members: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -178,6 +205,7 @@ export type Category = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -249,26 +277,36 @@ export type CategorySameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.categories: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type CategoryConnection = {
   __typename?: 'CategoryConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<CategoryEdge>;
+  /** The categories of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Category>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.categories: the entity and its cursor. */
 export type CategoryEdge = {
   __typename?: 'CategoryEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The category. */
   node: Category;
 };
 
 /** A Category reached over a relation, with that relation and its citations. */
 export type CategoryLink = {
   __typename?: 'CategoryLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The category at the other end of the relation. */
   node: Category;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -290,25 +328,33 @@ export type Challenge = Entity & {
   __typename?: 'Challenge';
   /** Everything that addresses this challenge: practices, practice categories, definitions, principles... (ADDRESSES, IN) */
   addressedBy: Array<Link>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
   /** Practices, categories or stages in which this challenge arises. (ARISES_IN, OUT) */
   arisesIn: Array<Link>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   /** Categories (e.g. challenge families) of this challenge. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Tools a source says add to this challenge (they do not help with it). (COMPLICATES, IN) */
   complicatedBy: Array<ToolLink>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "challenge:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
   /** Roles this challenge bears on (a shortage, a training gap, people to convince). (INVOLVES, OUT) */
   involves: Array<RoleLink>;
+  /** The entity's kind: always CHALLENGE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -324,6 +370,7 @@ export type Challenge = Entity & {
   solutions: Array<SolutionLink>;
   /** Lifecycle stages this challenge belongs to. (IN_STAGE, OUT) */
   stages: Array<StageLink>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -413,32 +460,43 @@ export type ChallengeStagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.challenges: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type ChallengeConnection = {
   __typename?: 'ChallengeConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<ChallengeEdge>;
+  /** The challenges of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Challenge>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.challenges: the entity and its cursor. */
 export type ChallengeEdge = {
   __typename?: 'ChallengeEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The challenge. */
   node: Challenge;
 };
 
 /** A Challenge reached over a relation, with that relation and its citations. */
 export type ChallengeLink = {
   __typename?: 'ChallengeLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The challenge at the other end of the relation. */
   node: Challenge;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** Where, in which source, a statement comes from. */
 export type Citation = {
   __typename?: 'Citation';
+  /** STATED when the source says it itself; INFERRED when the curators reconstructed it (see Confidence). */
   confidence: Confidence;
   /** The curators' key for the row of the source digest this came from (see seed/CURATING.md). */
   digestId: Scalars['String']['output'];
@@ -446,27 +504,36 @@ export type Citation = {
   locator: Scalars['String']['output'];
   /** A remark on the evidence, e.g. why it is INFERRED. */
   note: Maybe<Scalars['String']['output']>;
+  /** The source cited. */
   source: Source;
 };
 
 /** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). */
 export type Component = Entity & {
   __typename?: 'Component';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   /** Tool catalogue sections whose tools serve this component, in the curator's mapping (INFERRED). (COVERS, IN) */
   catalogueSections: Array<CategoryLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "component:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always COMPONENT here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Robustness aspects this component watches. (MONITORS, OUT) */
   monitors: Array<RobustnessAspectLink>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -478,6 +545,7 @@ export type Component = Entity & {
   roles: Array<RoleLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Tools named as examples of this component. (SUPPORTS, IN) */
   tools: Array<ToolLink>;
@@ -569,26 +637,36 @@ export type ComponentUsesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.components: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type ComponentConnection = {
   __typename?: 'ComponentConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<ComponentEdge>;
+  /** The components of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Component>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.components: the entity and its cursor. */
 export type ComponentEdge = {
   __typename?: 'ComponentEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The component. */
   node: Component;
 };
 
 /** A Component reached over a relation, with that relation and its citations. */
 export type ComponentLink = {
   __typename?: 'ComponentLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The component at the other end of the relation. */
   node: Component;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -604,7 +682,9 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** One cell per (tool, practice) pair that has support. */
   cells: Array<CoverageCell>;
+  /** The matrix's practices (its columns), ordered by name then id. */
   practices: Array<Practice>;
+  /** The matrix's tools (its rows), ordered by name then id. */
   tools: Array<Tool>;
   /** Practices (of those asked) that no tool (of those asked) supports. */
   uncoveredPractices: Array<Practice>;
@@ -623,14 +703,17 @@ export type CoverageCell = {
   direct: Scalars['Boolean']['output'];
   /**
    * The source's own level (FULL, PARTIAL, EXAMPLE; DIRECT when it gives none) when a source states the
-   * support; otherwise DERIVED_VIA_COMPONENT or DERIVED_VIA_PRINCIPLE (see Query.coverage).
+   * support; otherwise DERIVED_ and the derivation: DERIVED_VIA_COMPONENT (also for VIA_COMPONENT_AND_PRINCIPLE),
+   * DERIVED_VIA_PRINCIPLE or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
    */
   level: Scalars['String']['output'];
   /** The paths that give this cell, each from the tool to the practice, shortest first. */
   paths: Array<Path>;
+  /** The practice (the cell's column). */
   practice: Practice;
   /** Whether the ontology makes that derivation sound (DIRECT, VIA_COMPONENT, VIA_PRINCIPLE). */
   sound: Scalars['Boolean']['output'];
+  /** The tool (the cell's row). */
   tool: Tool;
 };
 
@@ -639,7 +722,9 @@ export type Definition = Entity & {
   __typename?: 'Definition';
   /** Challenges this definition of MLOps addresses. (ADDRESSES, OUT) */
   addresses: Array<ChallengeLink>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
@@ -647,15 +732,21 @@ export type Definition = Entity & {
   buildsOn: Array<DefinitionLink>;
   /** Definitions that extend or draw on this one. (BUILDS_ON, IN) */
   builtOnBy: Array<DefinitionLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Principles and categories this definition names as its parts. (COMPRISES, OUT) */
   comprises: Array<Link>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "definition:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always DEFINITION here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -663,6 +754,7 @@ export type Definition = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -722,26 +814,36 @@ export type DefinitionSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.definitions: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type DefinitionConnection = {
   __typename?: 'DefinitionConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<DefinitionEdge>;
+  /** The definitions of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Definition>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.definitions: the entity and its cursor. */
 export type DefinitionEdge = {
   __typename?: 'DefinitionEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The definition. */
   node: Definition;
 };
 
 /** A Definition reached over a relation, with that relation and its citations. */
 export type DefinitionLink = {
   __typename?: 'DefinitionLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The definition at the other end of the relation. */
   node: Definition;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -754,6 +856,7 @@ export type DescriptionBasis =
 
 /** Which way a relation is followed from the entity asking. */
 export type Direction =
+  /** Relations in either direction. */
   | 'BOTH'
   /** Relations that end at this entity. */
   | 'IN'
@@ -768,6 +871,7 @@ export type Entity = {
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
@@ -775,9 +879,11 @@ export type Entity = {
   descriptions: Array<SourceDescription>;
   /** Stable id, "<kind prefix>:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind; its id's prefix says the same. */
   kind: EntityKind;
   /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name. `first`: 1-100, default 50. */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -843,21 +949,37 @@ export type EntityFilter = {
  * principle:, component:, definition:, goal:, aspect:, method:).
  */
 export type EntityKind =
+  /** A sub-activity of a stage or a numbered workflow step. Prefix activity:. */
   | 'ACTIVITY'
+  /** A grouping: a practice category, challenge family or group, solution theme, DevOps tool group or tool catalogue section. Prefix category:. */
   | 'CATEGORY'
+  /** A problem or difficulty met when productionizing ML or adopting MLOps. Prefix challenge:. */
   | 'CHALLENGE'
+  /** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). Prefix component:. */
   | 'COMPONENT'
+  /** A definition, general notion or conceptualisation. Prefix definition:. */
   | 'DEFINITION'
+  /** An aim that practices serve. Prefix goal:. */
   | 'GOAL'
+  /** A technical method, such as a shift-adaptation or drift-detection technique. Prefix method:. */
   | 'METHOD'
+  /** A future research direction a review leaves open. Prefix open-issue:. */
   | 'OPEN_ISSUE'
+  /** Something teams do in MLOps (Eken et al.'s practices). Prefix practice:. */
   | 'PRACTICE'
+  /** An MLOps principle (Kreuzberger et al.'s P1-P9). Prefix principle:. */
   | 'PRINCIPLE'
+  /** An aspect of robustness of production ML (Bayram & Ahmed). Prefix aspect:. */
   | 'ROBUSTNESS_ASPECT'
+  /** A job role or team function, or an audience. Prefix role:. */
   | 'ROLE'
+  /** A remedy a review reports for an adoption challenge. Prefix solution:. */
   | 'SOLUTION'
+  /** A source the graph is seeded from: one of the three literature reviews or the tool catalogue; every citation points to one. Prefix source:. */
   | 'SOURCE'
+  /** A lifecycle stage, an architecture zone or a pipeline step. Prefix stage:. */
   | 'STAGE'
+  /** A product, platform or framework, and also patterns, techniques and guidance documents; each has a curated toolType. Prefix tool:. */
   | 'TOOL';
 
 /** An aim a source states for a practice that is not one of the challenges. */
@@ -865,17 +987,25 @@ export type Goal = Entity & {
   __typename?: 'Goal';
   /** Practices and others that serve this goal. (ADDRESSES, IN) */
   addressedBy: Array<Link>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "goal:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always GOAL here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -883,6 +1013,7 @@ export type Goal = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -924,32 +1055,45 @@ export type GoalSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.goals: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type GoalConnection = {
   __typename?: 'GoalConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<GoalEdge>;
+  /** The goals of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Goal>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.goals: the entity and its cursor. */
 export type GoalEdge = {
   __typename?: 'GoalEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The goal. */
   node: Goal;
 };
 
 /** A Goal reached over a relation, with that relation and its citations. */
 export type GoalLink = {
   __typename?: 'GoalLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The goal at the other end of the relation. */
   node: Goal;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
+/** How many entities of one kind the graph holds. */
 export type KindCount = {
   __typename?: 'KindCount';
+  /** Entities of that kind (0 when there are none). */
   count: Scalars['Int']['output'];
+  /** The kind. */
   kind: EntityKind;
 };
 
@@ -958,18 +1102,24 @@ export type Link = {
   __typename?: 'Link';
   /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The entity at the other end of the relation. */
   node: Entity;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** A research method or technique a source surveys. */
 export type Method = Entity & {
   __typename?: 'Method';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
@@ -977,11 +1127,15 @@ export type Method = Entity & {
   detects: Array<RobustnessAspectLink>;
   /** Robustness aspects this method measures. (ESTIMATES, OUT) */
   estimates: Array<RobustnessAspectLink>;
+  /** Stable id, "method:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
   /** Robustness aspects this method strengthens. (IMPROVES, OUT) */
   improves: Array<RobustnessAspectLink>;
+  /** The entity's kind: always METHOD here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -989,6 +1143,7 @@ export type Method = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -1042,45 +1197,63 @@ export type MethodSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.methods: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type MethodConnection = {
   __typename?: 'MethodConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<MethodEdge>;
+  /** The methods of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Method>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.methods: the entity and its cursor. */
 export type MethodEdge = {
   __typename?: 'MethodEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The method. */
   node: Method;
 };
 
 /** A Method reached over a relation, with that relation and its citations. */
 export type MethodLink = {
   __typename?: 'MethodLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The method at the other end of the relation. */
   node: Method;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** A question a source leaves open: a direction for future research. */
 export type OpenIssue = Entity & {
   __typename?: 'OpenIssue';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** What this open issue is about. (CONCERNS, OUT) */
   concerns: Array<Link>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "open-issue:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always OPEN_ISSUE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -1088,6 +1261,7 @@ export type OpenIssue = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -1129,35 +1303,49 @@ export type OpenIssueSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.openIssues: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type OpenIssueConnection = {
   __typename?: 'OpenIssueConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<OpenIssueEdge>;
+  /** The open issues of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<OpenIssue>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.openIssues: the entity and its cursor. */
 export type OpenIssueEdge = {
   __typename?: 'OpenIssueEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The open issue. */
   node: OpenIssue;
 };
 
 /** An OpenIssue reached over a relation, with that relation and its citations. */
 export type OpenIssueLink = {
   __typename?: 'OpenIssueLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The open issue at the other end of the relation. */
   node: OpenIssue;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** Relay-style pagination state. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last entry, to pass as `after` for the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more entries follow this page: ask again with `after` set to endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether the page was asked with `after`, so that entries come before it. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first entry; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -1166,9 +1354,11 @@ export type Path = {
   __typename?: 'Path';
   /** STATED when a source states every relation on the path (a path is as firm as its weakest hop). */
   confidence: Confidence;
+  /** The entities along the path, from its start to its end. */
   entities: Array<Entity>;
   /** Number of relations. */
   length: Scalars['Int']['output'];
+  /** The relations between consecutive entities, each in its stored direction; empty for a path from an entity to itself. */
   relations: Array<Relation>;
 };
 
@@ -1195,9 +1385,11 @@ export type Practice = Entity & {
   __typename?: 'Practice';
   /** Challenges this practice addresses. (ADDRESSES, OUT) */
   addresses: Array<ChallengeLink>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
   /** Challenges met when putting this practice into place. (ARISES_IN, IN) */
   arisingChallenges: Array<Link>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
@@ -1205,17 +1397,23 @@ export type Practice = Entity & {
   catalogueSections: Array<CategoryLink>;
   /** Categories this practice is grouped under. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
   /** Other aims this practice serves. (ADDRESSES, OUT) */
   goals: Array<GoalLink>;
+  /** Stable id, "practice:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always PRACTICE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Robustness aspects this practice watches in production. (MONITORS, OUT) */
   monitors: Array<RobustnessAspectLink>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -1231,6 +1429,7 @@ export type Practice = Entity & {
   sameAs: Array<Link>;
   /** Lifecycle stages this practice belongs to. (IN_STAGE, OUT) */
   stages: Array<StageLink>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Tools that support this practice. (SUPPORTS, IN) */
   tools: Array<ToolLink>;
@@ -1334,26 +1533,36 @@ export type PracticeToolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.practices: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type PracticeConnection = {
   __typename?: 'PracticeConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<PracticeEdge>;
+  /** The practices of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Practice>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.practices: the entity and its cursor. */
 export type PracticeEdge = {
   __typename?: 'PracticeEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The practice. */
   node: Practice;
 };
 
 /** A Practice reached over a relation, with that relation and its citations. */
 export type PracticeLink = {
   __typename?: 'PracticeLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The practice at the other end of the relation. */
   node: Practice;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -1362,23 +1571,31 @@ export type Principle = Entity & {
   __typename?: 'Principle';
   /** Challenges this principle addresses. (ADDRESSES, OUT) */
   addresses: Array<ChallengeLink>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Components that implement this principle. (IMPLEMENTS, IN) */
   components: Array<ComponentLink>;
   /** Definitions that name this principle as one of their parts. (COMPRISES, IN) */
   comprisedIn: Array<DefinitionLink>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "principle:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always PRINCIPLE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Robustness aspects this principle watches. (MONITORS, OUT) */
   monitors: Array<RobustnessAspectLink>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -1388,6 +1605,7 @@ export type Principle = Entity & {
   practices: Array<PracticeLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -1453,29 +1671,43 @@ export type PrincipleSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.principles: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type PrincipleConnection = {
   __typename?: 'PrincipleConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<PrincipleEdge>;
+  /** The principles of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Principle>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.principles: the entity and its cursor. */
 export type PrincipleEdge = {
   __typename?: 'PrincipleEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The principle. */
   node: Principle;
 };
 
 /** A Principle reached over a relation, with that relation and its citations. */
 export type PrincipleLink = {
   __typename?: 'PrincipleLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The principle at the other end of the relation. */
   node: Principle;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type Query = {
   __typename?: 'Query';
   /** All entities of kind ACTIVITY, ordered by name (case-insensitive) then id. `first` 1-100, default 20; `after` an endCursor of a previous page. */
@@ -1596,6 +1828,10 @@ export type Query = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1603,6 +1839,10 @@ export type QueryActivitiesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryCategoriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1610,6 +1850,10 @@ export type QueryCategoriesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryChallengesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1617,6 +1861,10 @@ export type QueryChallengesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1624,6 +1872,10 @@ export type QueryComponentsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryCoverageArgs = {
   minConfidence?: InputMaybe<Confidence>;
   practiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1633,6 +1885,10 @@ export type QueryCoverageArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryDefinitionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1640,16 +1896,28 @@ export type QueryDefinitionsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryEntitiesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryGoalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1657,6 +1925,10 @@ export type QueryGoalsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryMethodsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1664,6 +1936,10 @@ export type QueryMethodsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryOpenIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1671,6 +1947,10 @@ export type QueryOpenIssuesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromId: Scalars['ID']['input'];
@@ -1679,6 +1959,10 @@ export type QueryPathsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryPracticesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1686,6 +1970,10 @@ export type QueryPracticesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryPracticesAddressingArgs = {
   challengeId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1693,6 +1981,10 @@ export type QueryPracticesAddressingArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryPrinciplesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1700,6 +1992,10 @@ export type QueryPrinciplesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryRecommendStackArgs = {
   challengeIds: Array<Scalars['ID']['input']>;
   excludeToolIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1711,6 +2007,10 @@ export type QueryRecommendStackArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryRobustnessAspectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1718,6 +2018,10 @@ export type QueryRobustnessAspectsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1725,6 +2029,10 @@ export type QueryRolesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -1732,6 +2040,10 @@ export type QuerySearchArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QuerySolutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1739,6 +2051,10 @@ export type QuerySolutionsArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1746,6 +2062,10 @@ export type QuerySourcesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryStagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1753,6 +2073,10 @@ export type QueryStagesArgs = {
 };
 
 
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
 export type QueryToolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
@@ -1772,6 +2096,7 @@ export type RankedPractice = {
   direct: Scalars['Boolean']['output'];
   /** The supporting paths, each from the practice to the challenge, shortest first. */
   paths: Array<Path>;
+  /** The practice. */
   practice: Practice;
   /** 1000 × stated + 100 × road + 10 × sources + statements / (statements + 1); see Query.practicesAddressing. */
   score: Scalars['Float']['output'];
@@ -1792,8 +2117,11 @@ export type RankedPractice = {
 /** A typed, cited statement between two entities, read as `from <type> to` (e.g. practice ADDRESSES challenge). */
 export type Relation = {
   __typename?: 'Relation';
+  /** The sources and places that state or support this relation; at least one. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
+  /** The entity the relation starts at (read "from TYPE to"). */
   from: Entity;
   /** Stable id, "<from>-[<TYPE>]-><to>". */
   id: Scalars['ID']['output'];
@@ -1801,13 +2129,16 @@ export type Relation = {
   level: Maybe<Scalars['String']['output']>;
   /** A short remark on what the link means (always present on RELATED_TO). */
   note: Maybe<Scalars['String']['output']>;
+  /** The entity the relation ends at. */
   to: Entity;
   /** The relation type, one of the ontology's (seed/README.md lists them with their meaning and allowed endpoints), e.g. ADDRESSES, RESOLVES, SUPPORTS, USES, COMPLICATES, CORRESPONDS_TO, NARROWER_THAN, PARTLY_OVERLAPS. */
   type: Scalars['String']['output'];
 };
 
+/** How many relations of one type the graph holds. */
 export type RelationCount = {
   __typename?: 'RelationCount';
+  /** Relations of that type (0 when there are none). */
   count: Scalars['Int']['output'];
   /** A relation type, e.g. ADDRESSES. */
   type: Scalars['String']['output'];
@@ -1816,11 +2147,15 @@ export type RelationCount = {
 /** An aspect of robustness of ML in production (Bayram & Ahmed). */
 export type RobustnessAspect = Entity & {
   __typename?: 'RobustnessAspect';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
@@ -1828,13 +2163,17 @@ export type RobustnessAspect = Entity & {
   detectedBy: Array<MethodLink>;
   /** Methods that measure the state of this aspect. (ESTIMATES, IN) */
   estimatedBy: Array<MethodLink>;
+  /** Stable id, "aspect:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
   /** Methods, practices and tools that strengthen this aspect. (IMPROVES, IN) */
   improvedBy: Array<Link>;
+  /** The entity's kind: always ROBUSTNESS_ASPECT here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Activities, practices, components and principles that watch this aspect in production. (MONITORS, IN) */
   monitoredBy: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -1842,6 +2181,7 @@ export type RobustnessAspect = Entity & {
   overlaps: Array<Link>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
 };
 
@@ -1901,47 +2241,65 @@ export type RobustnessAspectSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.robustnessAspects: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type RobustnessAspectConnection = {
   __typename?: 'RobustnessAspectConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<RobustnessAspectEdge>;
+  /** The robustness aspects of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<RobustnessAspect>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.robustnessAspects: the entity and its cursor. */
 export type RobustnessAspectEdge = {
   __typename?: 'RobustnessAspectEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The robustness aspect. */
   node: RobustnessAspect;
 };
 
 /** A RobustnessAspect reached over a relation, with that relation and its citations. */
 export type RobustnessAspectLink = {
   __typename?: 'RobustnessAspectLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The robustness aspect at the other end of the relation. */
   node: RobustnessAspect;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** A practitioner role in MLOps work. */
 export type Role = Entity & {
   __typename?: 'Role';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   /** Challenges that bear on this role. (INVOLVES, IN) */
   challenges: Array<ChallengeLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Roles this role collaborates with, overlaps with or substitutes for. (COLLABORATES_WITH, OVERLAPS_WITH, SUBSTITUTES_FOR, BOTH) */
   collaborators: Array<RoleLink>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "role:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always ROLE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -1953,6 +2311,7 @@ export type Role = Entity & {
   sameAs: Array<Link>;
   /** Stages this role takes part in (level PRIMARY or SUPPORTING where the source says). (TAKES_PART_IN, OUT) */
   stages: Array<StageLink>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Components and tools this role works with. (USES, OUT) */
   uses: Array<Link>;
@@ -2020,32 +2379,43 @@ export type RoleUsesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.roles: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type RoleConnection = {
   __typename?: 'RoleConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<RoleEdge>;
+  /** The roles of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Role>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.roles: the entity and its cursor. */
 export type RoleEdge = {
   __typename?: 'RoleEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The role. */
   node: Role;
 };
 
 /** A Role reached over a relation, with that relation and its citations. */
 export type RoleLink = {
   __typename?: 'RoleLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The role at the other end of the relation. */
   node: Role;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** An entity found by `search`, with its full-text score. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
   /** Lucene relevance score: higher is better; comparable only within one search. */
   score: Scalars['Float']['output'];
@@ -2054,19 +2424,27 @@ export type SearchHit = {
 /** A solution a source reports for an adoption challenge. */
 export type Solution = Entity & {
   __typename?: 'Solution';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   /** Solution themes of this solution. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "solution:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always SOLUTION here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -2076,6 +2454,7 @@ export type Solution = Entity & {
   resolves: Array<ChallengeLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Tools that exemplify or support this solution. (SUPPORTS, IN) */
   tools: Array<ToolLink>;
@@ -2131,40 +2510,53 @@ export type SolutionToolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.solutions: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type SolutionConnection = {
   __typename?: 'SolutionConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<SolutionEdge>;
+  /** The solutions of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Solution>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.solutions: the entity and its cursor. */
 export type SolutionEdge = {
   __typename?: 'SolutionEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The solution. */
   node: Solution;
 };
 
 /** A Solution reached over a relation, with that relation and its citations. */
 export type SolutionLink = {
   __typename?: 'SolutionLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The solution at the other end of the relation. */
   node: Solution;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
 /** A source the graph is seeded from: a literature review or a tool catalogue. */
 export type Source = Entity & {
   __typename?: 'Source';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
   /** arXiv identifier of a review, e.g. "2406.09737"; null for a catalogue. */
   arxiv: Maybe<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Authors as the paper lists them (empty for a catalogue: see citeAs). */
   authors: Array<Scalars['String']['output']>;
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** How a catalogue asks to be cited; null for a review. */
   citeAs: Maybe<Scalars['String']['output']>;
@@ -2172,16 +2564,21 @@ export type Source = Entity & {
   commit: Maybe<Scalars['String']['output']>;
   /** The date of that commit (YYYY-MM-DD); null for a review. */
   commitDate: Maybe<Scalars['String']['output']>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** How much of the source its digest or import could read; the graph holds no more than that. */
   coverage: Scalars['String']['output'];
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "source:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always SOURCE here. */
   kind: EntityKind;
   /** A catalogue's licence, e.g. "MIT"; null for a review. */
   licence: Maybe<Scalars['String']['output']>;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -2193,7 +2590,9 @@ export type Source = Entity & {
   sameAs: Array<Link>;
   /** REVIEW or CATALOGUE. */
   sourceType: SourceType;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
+  /** Where a review was published, e.g. "ACM Computing Surveys; arXiv"; for a catalogue, its repository, e.g. "GitHub repository EthicalML/awesome-production-machine-learning". */
   venue: Scalars['String']['output'];
   /** A review's year; a catalogue's: the year of the commit read. */
   year: Scalars['Int']['output'];
@@ -2231,10 +2630,14 @@ export type SourceSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.sources: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type SourceConnection = {
   __typename?: 'SourceConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<SourceEdge>;
+  /** The sources of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Source>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
@@ -2247,6 +2650,7 @@ export type SourceCount = {
   entities: Scalars['Int']['output'];
   /** Relations that cite this source at least once. */
   relations: Scalars['Int']['output'];
+  /** The source. */
   source: Source;
 };
 
@@ -2261,9 +2665,12 @@ export type SourceDescription = {
   text: Scalars['String']['output'];
 };
 
+/** One entry of a page of Query.sources: the entity and its cursor. */
 export type SourceEdge = {
   __typename?: 'SourceEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The source. */
   node: Source;
 };
 
@@ -2306,6 +2713,7 @@ export type StackStep = {
   cells: Array<CoverageCell>;
   /** The practices this tool covered that no earlier pick did. */
   newlyCovered: Array<Practice>;
+  /** The tool picked, or already run. */
   tool: Tool;
 };
 
@@ -2314,21 +2722,29 @@ export type Stage = Entity & {
   __typename?: 'Stage';
   /** Activities that are part of this stage. (PART_OF, IN) */
   activities: Array<ActivityLink>;
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
   /** Challenges that arise in this stage. (ARISES_IN, IN) */
   arisingChallenges: Array<Link>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "stage:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always STAGE here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
   /** Practices, activities, tools and other entities that belong to this stage. (IN_STAGE, IN) */
   members: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -2342,6 +2758,7 @@ export type Stage = Entity & {
   roles: Array<RoleLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Activities this stage's findings start. (TRIGGERS, OUT) */
   triggers: Array<ActivityLink>;
@@ -2421,26 +2838,36 @@ export type StageTriggersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.stages: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type StageConnection = {
   __typename?: 'StageConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<StageEdge>;
+  /** The stages of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Stage>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.stages: the entity and its cursor. */
 export type StageEdge = {
   __typename?: 'StageEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The stage. */
   node: Stage;
 };
 
 /** A Stage reached over a relation, with that relation and its citations. */
 export type StageLink = {
   __typename?: 'StageLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The stage at the other end of the relation. */
   node: Stage;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 
@@ -2464,23 +2891,31 @@ export type Stats = {
 /** A tool, platform, framework, research prototype or guidance document. */
 export type Tool = Entity & {
   __typename?: 'Tool';
+  /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
+  /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
   /** Broader notions this one is a part, facet or special case of. (NARROWER_THAN, OUT) */
   broader: Array<Link>;
   /** Categories of this tool. (IN_CATEGORY, OUT) */
   categories: Array<CategoryLink>;
+  /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
   /** Challenges a source says this tool adds to. (COMPLICATES, OUT) */
   complicates: Array<ChallengeLink>;
   /** Components this tool is an example of. (SUPPORTS, OUT) */
   components: Array<ComponentLink>;
+  /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** Stable id, "tool:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
+  /** The entity's kind: always TOOL here. */
   kind: EntityKind;
+  /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
+  /** The name shown for this entity (not unique: ids are). Lists are ordered by it, case-insensitively. */
   name: Scalars['String']['output'];
   /** Narrower notions: parts, facets or special cases of this one. (NARROWER_THAN, IN) */
   narrower: Array<Link>;
@@ -2496,6 +2931,7 @@ export type Tool = Entity & {
   practices: Array<PracticeLink>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
+  /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
   /** Everything this tool supports: practices, components, principles, solutions, robustness aspects. (SUPPORTS, OUT) */
   supports: Array<Link>;
@@ -2591,26 +3027,36 @@ export type ToolUsedByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Query.tools: entries in the list's order (name, case-insensitive, then id), with the state of the pagination. */
 export type ToolConnection = {
   __typename?: 'ToolConnection';
+  /** The entries of this page, in the list's order, each with its cursor. Empty when nothing matches or the page starts after the last entry. */
   edges: Array<ToolEdge>;
+  /** The tools of this page, the same as edges' nodes (for clients that need no cursor). */
   nodes: Array<Tool>;
+  /** Whether another page follows, and the cursors of this page's first and last entries. */
   pageInfo: PageInfo;
   /** How many match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of a page of Query.tools: the entity and its cursor. */
 export type ToolEdge = {
   __typename?: 'ToolEdge';
+  /** Opaque cursor of this entry: pass it as `after` to get the entries that follow it. It stays valid across pages and restarts. */
   cursor: Scalars['String']['output'];
+  /** The tool. */
   node: Tool;
 };
 
 /** A Tool reached over a relation, with that relation and its citations. */
 export type ToolLink = {
   __typename?: 'ToolLink';
+  /** OUT when the asking entity is the relation's `from`, IN when it is its `to`. */
   direction: Direction;
+  /** The tool at the other end of the relation. */
   node: Tool;
+  /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
 };
 

@@ -47,7 +47,7 @@ export async function sendPage(req: http.IncomingMessage, res: http.ServerRespon
 }
 
 /** Streams a file with its content type; false when there is no such file. */
-async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, headers: Record<string, string>): Promise<boolean> {
+export async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, headers: Record<string, string>): Promise<boolean> {
   let size: number;
   try {
     const s = await stat(file);
