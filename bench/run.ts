@@ -75,6 +75,8 @@ function parseArgs(argv: string[]): Args {
   // At ×1000 the full matrix is one ~45 MB answer that takes minutes per door: measured up to ×100
   // unless asked for by name.
   if (args.scale >= 1000 && !argv.includes('--ops')) args.ops = args.ops.filter((o) => o !== 'coverageFull');
+  // Every other door's answers are checked against the API's: it is always measured.
+  if (!args.doors.includes('api')) throw new Error('--doors must include api (the other doors\' answers are checked against it)');
   return args;
 }
 
