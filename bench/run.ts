@@ -26,6 +26,7 @@ import { OPS, opSpec, PAGE_SIZE, type OpInputs, type OpName } from './ops.js';
 import { renderTable, rerenderDocs, writeDocs, type BenchRun, type DoorName, type OpResult } from './report.js';
 import type { ChildMessage, Door } from './serve.js';
 import { renderTracing, tracingOverhead } from './tracing.js';
+import { BENCH_SERVE, buildBenchDoors } from '../scripts/build-server.js';
 
 // ---- arguments ----------------------------------------------------------------------------------
 
@@ -98,9 +99,10 @@ interface RunningDoor {
 
 function startDoor(door: Door, env: NodeJS.ProcessEnv, logFile: string): Promise<RunningDoor> {
   const fd = openSync(logFile, 'a');
-  const child = fork(path.join(import.meta.dirname, 'serve.ts'), [door], {
+  // Compiled (see main), run by plain node as `npm start` runs the API.
+  const child = fork(BENCH_SERVE, [door], {
     // BENCH_NODE_OPTIONS: V8 flags for every door (e.g. --max-semi-space-size=2), to study memory.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [],
     env,
     stdio: ['ignore', fd, fd, 'ipc'],
   });
@@ -253,6 +255,8 @@ async function main(): Promise<void> {
   log(`scale ×${args.scale}, ${args.connections} connections, ${args.durationSec} s per measurement (+${args.warmupSec} s warm-up); door logs: ${path.relative(PROJECT_ROOT, logFile)}`);
   if (loadAvgStart[0]! > os.availableParallelism()) log(`warning: load average ${loadAvgStart[0]!.toFixed(1)} on ${os.availableParallelism()} cores before the run: others are using this machine; numbers will be noisy`);
 
+  const built = await buildBenchDoors();
+  log(`doors compiled: ${built.files} files in ${built.ms} ms`);
   const settings = parseSettings(process.env);
   const heap = args.heap ?? HEAP_BY_SCALE[args.scale] ?? '768m';
   const pageCache = args.pageCache ?? PAGE_CACHE_BY_SCALE[args.scale] ?? '128m';

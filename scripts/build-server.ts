@@ -12,6 +12,9 @@ import * as esbuild from 'esbuild';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SERVER_SRC = path.join(ROOT, 'src');
 export const SERVER_OUT = path.join(ROOT, 'dist', 'server');
+/** The benchmark's doors (bench/serve.ts and what it starts) with the src/ they run, compiled alike. */
+export const BENCH_OUT = path.join(ROOT, 'dist', 'bench');
+export const BENCH_SERVE = path.join(BENCH_OUT, 'bench', 'serve.js');
 
 async function sources(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -24,13 +27,26 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 export async function buildServer(): Promise<{ files: number; ms: number }> {
+  return compile([SERVER_SRC], SERVER_SRC, SERVER_OUT);
+}
+
+/**
+ * The benchmark's doors run compiled, as `npm start` runs the API, so that their memory and CPU are
+ * the deployed process's, not a TypeScript loader's (tsx adds a loader thread). src/ and bench/ keep
+ * their layout under dist/bench/, so bench/serve.js's `../src/…` imports resolve.
+ */
+export async function buildBenchDoors(): Promise<{ files: number; ms: number }> {
+  return compile([SERVER_SRC, path.join(ROOT, 'bench')], ROOT, BENCH_OUT);
+}
+
+async function compile(dirs: readonly string[], outbase: string, outdir: string): Promise<{ files: number; ms: number }> {
   const started = performance.now();
-  const entryPoints = await sources(SERVER_SRC);
-  await rm(SERVER_OUT, { recursive: true, force: true });
+  const entryPoints = (await Promise.all(dirs.map(sources))).flat();
+  await rm(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
-    outdir: SERVER_OUT,
-    outbase: SERVER_SRC,
+    outdir,
+    outbase,
     bundle: false,
     format: 'esm',
     platform: 'node',

@@ -287,6 +287,31 @@ describe('practicesAddressing', () => {
     expect(nonEmpty).toBeGreaterThan(10);
   });
 
+  it('answers the same whatever entity fields are asked (ids and names are read alone; summaries and citations when asked)', async () => {
+    const challengeId = fig4Edges()[0]!.to;
+    const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+    const slim = await gql<{ practicesAddressing: { practice: { id: string; name: string } }[] }>(
+      url,
+      'query($id: ID!) { practicesAddressing(challengeId: $id, first: 100) { practice { id name } } }',
+      { id: challengeId },
+    );
+    const whole = await gql<{ practicesAddressing: { practice: { id: string; name: string; summary: string | null; citations: { locator: string }[] } }[] }>(
+      url,
+      'query($id: ID!) { practicesAddressing(challengeId: $id, first: 100) { practice { id name summary citations { locator } } } }',
+      { id: challengeId },
+    );
+    expect(slim.body.errors).toBeUndefined();
+    expect(whole.body.errors).toBeUndefined();
+    const practices = whole.body.data!.practicesAddressing.map((r) => r.practice);
+    expect(slim.body.data!.practicesAddressing.map((r) => r.practice)).toEqual(practices.map(({ id, name }) => ({ id, name })));
+    expect(practices.length).toBeGreaterThan(0);
+    for (const p of practices) {
+      const seeded = byId.get(p.id)!;
+      expect(p.summary).toBe(seeded.summary);
+      expect(p.citations.map((c) => c.locator)).toEqual(seeded.citations.map((c) => c.locator));
+    }
+  });
+
   it("reaches Kreuzberger's principles: a practice CORRESPONDS_TO a principle that ADDRESSES the challenge", async () => {
     const principleEdges = relationsOf('ADDRESSES', (r) => isKind(r.from, 'PRINCIPLE') && isKind(r.to, 'CHALLENGE'));
     const withPractice = principleEdges.find((e) => neighbours(e.from, ['CORRESPONDS_TO', 'IMPLEMENTS']).some((n) => isKind(n.other, 'PRACTICE')));

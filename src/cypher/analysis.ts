@@ -2,11 +2,18 @@
 // below are fixed text, composed only from the constant fragments of this module; every value
 // travels as a parameter. Each query is one read round trip.
 import { graphVersionCall } from './graph-version.js';
-import { ENTITY_PROJECTION } from './entities.js';
+import { ENTITY_PROJECTION, entityProjection } from './entities.js';
 import { datasetNode } from './dataset.js';
 
 /** A relation as src/domain/stored-form.ts reads it, with its direction as stored. */
 const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
+
+/**
+ * The map each returned entity is read as: every stored property (null), or only those named (the
+ * look-ahead of src/loaders/analysis-lookahead.ts; id, kind and name always).
+ */
+export type EntityProps = readonly string[] | null;
+const entityMap = (props: EntityProps) => (props ? entityProjection(props) : ENTITY_PROJECTION);
 
 /** A path as ids: `ns` (nodes) and `rs` (relationships) -> a path row of src/analysis/. */
 const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
@@ -16,7 +23,7 @@ const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
  * `<name>Relations` (each distinct entity and relation on them, projected once: an entity is on many
  * paths, and its citations would otherwise travel once per path).
  */
-const collectPaths = (name: string) => `
+const collectPaths = (name: string, props: EntityProps) => `
 WITH collect(${PATH_ROW}) AS ${name}, collect(ns) AS nodeLists, collect(rs) AS relLists
 CALL (nodeLists) {
   UNWIND nodeLists AS l
@@ -29,7 +36,7 @@ CALL (relLists) {
   RETURN collect(DISTINCT r) AS distinctRels
 }
 RETURN ${name},
-  [n IN distinctNodes | n ${ENTITY_PROJECTION}] AS ${name}Entities,
+  [n IN distinctNodes | n ${entityMap(props)}] AS ${name}Entities,
   [r IN distinctRels | r ${RELATION_PROJECTION}] AS ${name}Relations`;
 
 /**
@@ -67,12 +74,12 @@ CALL (c) {
 }`;
 
 /** $challengeId: the asked id. Returns its kind (null when unknown) and the supporting paths. */
-export const PRACTICES_ADDRESSING = `
+export const practicesAddressingQuery = (props: EntityProps) => `
 OPTIONAL MATCH (c:Entity {id: $challengeId})
 CALL (c) {
   WITH c WHERE c:Challenge
   ${ADDRESSING_PATHS}
-  ${collectPaths('paths')}
+  ${collectPaths('paths', props)}
 }
 RETURN c.kind AS kind, paths, pathsEntities, pathsRelations`;
 
@@ -109,25 +116,25 @@ const supportPaths = (byTools: boolean, byPractices: boolean) => {
  * the resolver takes the tools of the cells), and every supporting path between them; `withVersion`:
  * also the dataset version read before and after (src/cache/versioned-cache.ts).
  */
-export function coverageQuery(byTools: boolean, byPractices: boolean, withVersion = false): string {
+export function coverageQuery(byTools: boolean, byPractices: boolean, withVersion = false, props: EntityProps = null): string {
   return `
 ${withVersion ? graphVersionCall('versionBefore') : "WITH null AS versionBefore"}
 WITH versionBefore, ${byTools ? '$toolIds' : 'null'} AS toolIds, ${byPractices ? '$practiceIds' : 'null'} AS practiceIds
 CALL (practiceIds) {
   MATCH (p:Practice) ${byPractices ? 'WHERE p.id IN practiceIds' : ''}
   WITH p ORDER BY p.sortKey, p.id
-  RETURN collect(p ${ENTITY_PROJECTION}) AS practices
+  RETURN collect(p ${entityMap(props)}) AS practices
 }
 CALL (toolIds) {
   ${byTools ? 'MATCH (t:Tool) WHERE t.id IN toolIds' : 'MATCH (t:Tool) WHERE false'}
   WITH t ORDER BY t.sortKey, t.id
-  RETURN collect(t ${ENTITY_PROJECTION}) AS tools
+  RETURN collect(t ${entityMap(props)}) AS tools
 }
 CALL (toolIds, practiceIds) {
   CALL (toolIds, practiceIds) {
     ${supportPaths(byTools, byPractices)}
   }
-  ${collectPaths('paths')}
+  ${collectPaths('paths', props)}
 }
 ${withVersion ? graphVersionCall('versionAfter') : "WITH *, null AS versionAfter"}
 RETURN practices, tools, paths, pathsEntities, pathsRelations, versionBefore, versionAfter`;
@@ -137,7 +144,7 @@ RETURN practices, tools, paths, pathsEntities, pathsRelations, versionBefore, ve
  * $challengeIds: the asked ids. Returns each asked id with its kind (null when unknown), the paths
  * from practices to any of the challenges, and the support paths from every tool to those practices.
  */
-export const RECOMMEND_STACK = `
+export const recommendStackQuery = (props: EntityProps) => `
 UNWIND $challengeIds AS cid
 OPTIONAL MATCH (c:Entity {id: cid})
 CALL (c) {
@@ -150,7 +157,7 @@ WITH asked, reduce(acc = [], l IN foundLists | acc + l) AS found
 CALL (found) {
   UNWIND found AS f
   WITH f.ns AS ns, f.rs AS rs
-  ${collectPaths('addressing')}
+  ${collectPaths('addressing', props)}
 }
 CALL (addressing) {
   UNWIND addressing AS row
@@ -160,7 +167,7 @@ CALL (practiceIds) {
   CALL (practiceIds) {
     ${supportPaths(false, true)}
   }
-  ${collectPaths('support')}
+  ${collectPaths('support', props)}
 }
 CALL (practiceIds) {
   MATCH (p:Practice)-[:IN_CATEGORY]->(k:Category)
@@ -175,7 +182,7 @@ RETURN asked, addressing, addressingEntities, addressingRelations, support, supp
  * $candidates least-length paths between them, following relations either way, in a stable order (the
  * ids along the path); src/analysis/paths.ts orders them by evidence and keeps the first asked.
  */
-export function pathsQuery(maxHops: number): string {
+export function pathsQuery(maxHops: number, props: EntityProps = null): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 6) throw new Error(`maxHops out of range: ${maxHops}`);
   return `
 OPTIONAL MATCH (a:Entity {id: $fromId})
@@ -187,19 +194,19 @@ CALL (a, b) {
   ORDER BY orderKey, relKey
   LIMIT $candidates
   WITH nodes(p) AS ns, relationships(p) AS rs
-  ${collectPaths('paths')}
+  ${collectPaths('paths', props)}
 }
-RETURN a ${ENTITY_PROJECTION} AS fromNode, b ${ENTITY_PROJECTION} AS toNode, paths, pathsEntities, pathsRelations`;
+RETURN a ${entityMap(props)} AS fromNode, b ${entityMap(props)} AS toNode, paths, pathsEntities, pathsRelations`;
 }
 
 /** $index, $query (Lucene syntax, built by src/analysis/search-query.ts), $kinds (null: all), $first candidates. */
-export const SEARCH = `
+export const searchQuery = (props: EntityProps) => `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score
 WHERE node:Entity AND ($kinds IS NULL OR node.kind IN $kinds)
 ORDER BY score DESC, node.sortKey, node.id
 LIMIT $first
-RETURN node ${ENTITY_PROJECTION} AS node, score`;
+RETURN node ${entityMap(props)} AS node, score`;
 
 /** Counts over the whole graph, and the version the seed loader stamped. */
 export const STATS = `

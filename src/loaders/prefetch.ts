@@ -28,7 +28,7 @@ import { typedLinkRequest } from './link-request.js';
 export const MAX_PREFETCH_DEPTH = 3;
 
 /** GraphQL fields of an entity, and the stored properties each needs (see ENTITY_PROJECTION). */
-const ENTITY_FIELD_PROPS: Record<string, readonly string[]> = {
+export const ENTITY_FIELD_PROPS: Record<string, readonly string[]> = {
   id: ['id'],
   kind: ['kind'],
   __typename: ['kind'],
@@ -92,7 +92,7 @@ export interface PrefetchPosition {
 const responseKey = (f: FieldNode) => f.alias?.value ?? f.name.value;
 
 /** The fields selected on an object of type `typeName`, through fragments that apply to it. */
-function fieldsOn(selectionSet: SelectionSetNode | undefined, typeName: string, info: GraphQLResolveInfo, out: FieldNode[] = []): FieldNode[] {
+export function fieldsOn(selectionSet: SelectionSetNode | undefined, typeName: string, info: GraphQLResolveInfo, out: FieldNode[] = []): FieldNode[] {
   if (!selectionSet) return out;
   const applies = (cond: string | undefined) => {
     if (cond === undefined || cond === typeName) return true;

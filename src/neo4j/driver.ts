@@ -96,16 +96,25 @@ export class Db implements Reader {
   /**
    * One read round trip with read routing (a cluster sends it to a follower). The transaction
    * times out after `timeoutMs` (default: txTimeoutMs): the server cancels it then.
+   *
+   * An auto-commit transaction: one RUN (with its PULL) on the wire. A managed one (executeQuery,
+   * executeRead) adds a BEGIN and a COMMIT, each its own socket write and server message: about a
+   * tenth of the API's CPU per uncached request (docs/performance.md). What a managed transaction
+   * adds besides is its retries, which the API's driver turns off anyway (it fails fast; see
+   * createDriver's maxRetryTimeMs), and one statement reads one consistent snapshot on its own.
    */
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, timeoutMs = this.txTimeoutMs): Promise<QueryResult<R>> {
     this.breaker?.check();
     this.inFlight += 1;
-    const run = () =>
-      this.driver.executeQuery<QueryResult<R>>(cypher, params, {
-        database: this.database,
-        routing: neo4j.routing.READ,
-        transactionConfig: { timeout: Math.max(1, Math.ceil(timeoutMs)) },
-      });
+    const run = async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.run<R>(cypher, params, { timeout: Math.max(1, Math.ceil(timeoutMs)) });
+      } finally {
+        // The answer (or the error) is what matters; a connection that broke meanwhile is the pool's.
+        await session.close().catch(() => undefined);
+      }
+    };
     const started = performance.now();
     try {
       try {

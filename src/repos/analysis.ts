@@ -1,7 +1,8 @@
 // The analysis queries' reads: each one round trip (src/cypher/analysis.ts), answered as paths and
-// entities for the pure functions of src/analysis/ to rank, cover and order.
+// entities for the pure functions of src/analysis/ to rank, cover and order. `props`: the stored
+// properties to read of each entity returned (null: all; see src/loaders/analysis-lookahead.ts).
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { coverageQuery, pathsQuery, PRACTICES_ADDRESSING, RECOMMEND_STACK, STATS } from '../cypher/analysis.js';
+import { coverageQuery, pathsQuery, practicesAddressingQuery, recommendStackQuery, STATS, type EntityProps } from '../cypher/analysis.js';
 import type { EntityModel } from '../domain/model.js';
 import { ORGANISATIONAL_CATEGORIES } from '../domain/organisational.js';
 import { toEntity, type EntityRow, type RelationRow } from '../domain/stored-form.js';
@@ -18,8 +19,8 @@ function pathsOf(rec: Neo4jRecord | undefined, name: string): PathModel[] {
 }
 
 /** The kind of the asked id (null: no such entity) and, for a challenge, every path from a practice to it. */
-export async function addressingPaths(db: Reader, challengeId: string): Promise<{ kind: string | null; paths: PathModel[] }> {
-  const res = await db.read<{ kind: string | null } & PathsOut<'paths'>>(PRACTICES_ADDRESSING, { challengeId });
+export async function addressingPaths(db: Reader, challengeId: string, props: EntityProps = null): Promise<{ kind: string | null; paths: PathModel[] }> {
+  const res = await db.read<{ kind: string | null } & PathsOut<'paths'>>(practicesAddressingQuery(props), { challengeId });
   const rec = res.records[0];
   return { kind: rec?.get('kind') ?? null, paths: pathsOf(rec as Neo4jRecord | undefined, 'paths') };
 }
@@ -37,9 +38,9 @@ export interface CoverageRead {
 }
 
 /** Support paths between tools and practices; null filters mean all. */
-export async function coveragePaths(db: Reader, toolIds: string[] | null, practiceIds: string[] | null, withVersion: boolean): Promise<CoverageRead> {
+export async function coveragePaths(db: Reader, toolIds: string[] | null, practiceIds: string[] | null, withVersion: boolean, props: EntityProps = null): Promise<CoverageRead> {
   const res = await db.read<{ practices: EntityRow[]; tools: EntityRow[]; versionBefore: string | null; versionAfter: string | null } & PathsOut<'paths'>>(
-    coverageQuery(toolIds !== null, practiceIds !== null, withVersion),
+    coverageQuery(toolIds !== null, practiceIds !== null, withVersion, props),
     { ...(toolIds ? { toolIds } : {}), ...(practiceIds ? { practiceIds } : {}) },
   );
   const rec = res.records[0];
@@ -63,8 +64,8 @@ export interface StackRead {
   readonly organisational: string[];
 }
 
-export async function stackPaths(db: Reader, challengeIds: string[]): Promise<StackRead> {
-  const res = await db.read<{ asked: { id: string; kind: string | null }[]; organisational: string[] } & PathsOut<'addressing'> & PathsOut<'support'>>(RECOMMEND_STACK, {
+export async function stackPaths(db: Reader, challengeIds: string[], props: EntityProps = null): Promise<StackRead> {
+  const res = await db.read<{ asked: { id: string; kind: string | null }[]; organisational: string[] } & PathsOut<'addressing'> & PathsOut<'support'>>(recommendStackQuery(props), {
     challengeIds,
     organisationalCategories: ORGANISATIONAL_CATEGORIES,
   });
@@ -86,8 +87,9 @@ export async function pathsBetween(
   fromId: string,
   toId: string,
   maxHops: number,
+  props: EntityProps = null,
 ): Promise<{ from: EntityModel | null; to: EntityModel | null; paths: PathModel[] }> {
-  const res = await db.read<{ fromNode: EntityRow | null; toNode: EntityRow | null } & PathsOut<'paths'>>(pathsQuery(maxHops), {
+  const res = await db.read<{ fromNode: EntityRow | null; toNode: EntityRow | null } & PathsOut<'paths'>>(pathsQuery(maxHops, props), {
     fromId,
     toId,
     candidates: neo4j.int(PATH_CANDIDATES),

@@ -1,6 +1,6 @@
 // Full-text search over names, aliases and summaries (the index of src/neo4j/setup.ts).
 import neo4j from 'neo4j-driver';
-import { SEARCH } from '../cypher/analysis.js';
+import { searchQuery, type EntityProps } from '../cypher/analysis.js';
 import type { EntityModel } from '../domain/model.js';
 import type { EntityKind } from '../domain/ontology.js';
 import { toEntity, type EntityRow } from '../domain/stored-form.js';
@@ -12,8 +12,11 @@ export interface SearchHitRow {
   readonly score: number;
 }
 
-/** The best `first` hits of a Lucene query (src/analysis/search-query.ts), of the given kinds (null: all). */
-export async function searchEntities(db: Reader, query: string, kinds: readonly EntityKind[] | null, first: number): Promise<SearchHitRow[]> {
-  const res = await db.read<{ node: EntityRow; score: number }>(SEARCH, { index: FULLTEXT_INDEX, query, kinds, first: neo4j.int(first) });
+/**
+ * The best `first` hits of a Lucene query (src/analysis/search-query.ts), of the given kinds (null:
+ * all), each entity read with the properties `props` (null: all).
+ */
+export async function searchEntities(db: Reader, query: string, kinds: readonly EntityKind[] | null, first: number, props: EntityProps = null): Promise<SearchHitRow[]> {
+  const res = await db.read<{ node: EntityRow; score: number }>(searchQuery(props), { index: FULLTEXT_INDEX, query, kinds, first: neo4j.int(first) });
   return res.records.map((r) => ({ entity: toEntity(r.get('node')), score: r.get('score') }));
 }

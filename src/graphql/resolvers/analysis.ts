@@ -1,6 +1,8 @@
 // Query fields of schema/analysis.graphql. Thin: check the arguments, read the paths through a
 // repository (one round trip), shape the answer with the pure functions of src/analysis/, and prime
 // the entity loader with every entity returned, so nested fields cost no extra round trip.
+// Each read asks only the entity properties the selection and the analysis need
+// (src/loaders/analysis-lookahead.ts); entities read with fewer than all are not primed.
 import { buildCells, coverageOf, toolAdmitted, toolsOfCells } from '../../analysis/coverage.js';
 import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
 import { pathConfidence } from '../../analysis/evidence.js';
@@ -26,6 +28,8 @@ import type {
 import { addressingPaths, coveragePaths, graphStats, pathsBetween, stackPaths } from '../../repos/analysis.js';
 import { graphVersion } from '../../repos/dataset.js';
 import { searchEntities } from '../../repos/search.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { analysisEntityProps } from '../../loaders/analysis-lookahead.js';
 import type { RequestContext } from '../context.js';
 import { refuseUnknownIds } from './unknown-ids.js';
 
@@ -33,7 +37,9 @@ export const MAX_SEARCH_TEXT = 200;
 /** Candidates read from the full-text index for one search, to be ordered by name and alias matches. */
 const SEARCH_CANDIDATES = 100;
 
-function prime(ctx: RequestContext, entities: Iterable<EntityModel>): void {
+/** Primes the entity loader with entities read whole (props null); partial ones serve their own field only. */
+function prime(ctx: RequestContext, entities: Iterable<EntityModel>, props: readonly string[] | null = null): void {
+  if (props !== null) return;
   for (const e of entities) ctx.loaders.entity.prime(e.id, e);
 }
 
@@ -58,7 +64,7 @@ async function requireFound(ctx: RequestContext, argument: string, kind: 'PRACTI
   if (missing.length > 0) await refuseUnknownIds(ctx, argument, missing, [kind], kind);
 }
 
-async function search(args: QuerySearchArgs, ctx: RequestContext): Promise<SearchHitModel[]> {
+async function search(args: QuerySearchArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<SearchHitModel[]> {
   const first = intInRange('first', args.first, 1, 50, 10);
   const text = args.text.trim();
   if (text === '') throw badInput('text', 'must not be blank');
@@ -67,20 +73,24 @@ async function search(args: QuerySearchArgs, ctx: RequestContext): Promise<Searc
   if (query === null) return [];
   const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)] : null;
   // The index gathers candidates; the ranking of src/analysis/search-rank.ts orders them.
-  const candidates = await searchEntities(ctx.db, query, kinds, SEARCH_CANDIDATES);
+  // The ranking reads names and aliases.
+  const props = analysisEntityProps(info, ['aliases']);
+  const candidates = await searchEntities(ctx.db, query, kinds, SEARCH_CANDIDATES, props);
   const hits = rankCandidates(text, candidates, first);
-  prime(ctx, hits.map((h) => h.entity));
+  prime(ctx, hits.map((h) => h.entity), props);
   return hits;
 }
 
-async function practicesAddressing(args: QueryPracticesAddressingArgs, ctx: RequestContext): Promise<RankedPracticeModel[]> {
+async function practicesAddressing(args: QueryPracticesAddressingArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<RankedPracticeModel[]> {
   const challengeId = idArg('challengeId', args.challengeId);
   const first = intInRange('first', args.first, 1, 100, 20);
-  const { kind, paths } = await addressingPaths(ctx.db, challengeId);
+  // The ranking reads relations, and of entities only their ids and kinds.
+  const props = analysisEntityProps(info, []);
+  const { kind, paths } = await addressingPaths(ctx.db, challengeId, props);
   if (kind === null) await refuseUnknownIds(ctx, 'challengeId', [challengeId], ['CHALLENGE'], 'CHALLENGE');
   if (kind !== 'CHALLENGE') throw badInput('challengeId', `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
   const ranked = rankPractices(paths, args.minConfidence ?? 'INFERRED').slice(0, first);
-  prime(ctx, ranked.flatMap((r) => entitiesOf(r.paths)));
+  prime(ctx, ranked.flatMap((r) => entitiesOf(r.paths)), props);
   return ranked;
 }
 
@@ -92,15 +102,20 @@ const fullCoverage = new VersionedCache<{ model: CoverageModel; entities: Entity
   (v) => v.model.cells.reduce((n, c) => n + c.paths.length, 0),
 );
 
-async function coverage(args: QueryCoverageArgs, ctx: RequestContext): Promise<CoverageModel> {
+/** What the coverage filters read of a tool: its type, and its citations' sources when filtered by source. */
+const toolFilterProps = (toolSourceIds: readonly string[] | null) => (toolSourceIds ? ['toolType', 'citationsJson'] : ['toolType']);
+
+async function coverage(args: QueryCoverageArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<CoverageModel> {
   const toolIds = idListArg('toolIds', args.toolIds);
   const practiceIds = idListArg('practiceIds', args.practiceIds);
   const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)].sort() : null;
   const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds)?.sort() ?? null;
   const minConfidence = args.minConfidence ?? 'INFERRED';
   const full = toolIds === null && practiceIds === null;
+  // The full matrix is kept for every request (fullCoverage): read whole.
+  const props = full ? null : analysisEntityProps(info, toolFilterProps(toolSourceIds));
   const compute = async () => {
-    const read = await coveragePaths(ctx.db, toolIds, practiceIds, full);
+    const read = await coveragePaths(ctx.db, toolIds, practiceIds, full, props);
     if (practiceIds) await requireFound(ctx, 'practiceIds', 'PRACTICE', practiceIds, read.practices);
     if (toolIds) await requireFound(ctx, 'toolIds', 'TOOL', toolIds, read.tools);
     const filters = { minConfidence, toolTypes, toolSourceIds };
@@ -114,11 +129,11 @@ async function coverage(args: QueryCoverageArgs, ctx: RequestContext): Promise<C
   };
   const key = JSON.stringify(['all', toolTypes, toolSourceIds, minConfidence]);
   const { model, entities } = full ? await fullCoverage.get(() => graphVersion(ctx.db), key, compute) : (await compute()).value;
-  prime(ctx, entities);
+  prime(ctx, entities, props);
   return model;
 }
 
-async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext): Promise<StackRecommendationModel> {
+async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<StackRecommendationModel> {
   const maxTools = intInRange('maxTools', args.maxTools, 1, 50, 5);
   const challengeIds = [...new Set(args.challengeIds.map((v) => v.trim()))];
   if (challengeIds.length === 0) throw badInput('challengeIds', 'give at least one challenge id');
@@ -128,10 +143,11 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)] : null;
   const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds);
   const minConfidence = args.minConfidence ?? 'INFERRED';
-  const read = await stackPaths(ctx.db, challengeIds);
+  const props = analysisEntityProps(info, toolFilterProps(toolSourceIds));
+  const read = await stackPaths(ctx.db, challengeIds, props);
   const wrong = read.asked.filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
   if (wrong.length > 0) await refuseUnknownIds(ctx, 'challengeIds', wrong, ['CHALLENGE'], 'CHALLENGE');
-  prime(ctx, [...entitiesOf(read.addressing), ...entitiesOf(read.support)]);
+  prime(ctx, [...entitiesOf(read.addressing), ...entitiesOf(read.support)], props);
   // The tools a team runs count whatever their type; the candidates are of the types asked.
   const haveSet = new Set(have);
   const support = read.support.filter((p) => !exclude.has(p.entities[0]!.id) || haveSet.has(p.entities[0]!.id));
@@ -142,20 +158,21 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   return greedyStack(rankPractices(read.addressing, minConfidence), cells, { maxTools, have, organisational: new Set(read.organisational) });
 }
 
-async function paths(args: QueryPathsArgs, ctx: RequestContext): Promise<PathSearchModel> {
+async function paths(args: QueryPathsArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<PathSearchModel> {
   const fromId = idArg('fromId', args.fromId);
   const toId = idArg('toId', args.toId);
   const maxHops = intInRange('maxHops', args.maxHops, 1, 6, 4);
   const first = intInRange('first', args.first, 1, 20, 5);
-  const read = await pathsBetween(ctx.db, fromId, toId, maxHops);
+  const props = analysisEntityProps(info, []);
+  const read = await pathsBetween(ctx.db, fromId, toId, maxHops, props);
   if (!read.from) await refuseUnknownIds(ctx, 'fromId', [fromId], null, 'entity');
   if (!read.to) await refuseUnknownIds(ctx, 'toId', [toId], null, 'entity');
   if (fromId === toId) {
-    prime(ctx, [read.from!]);
+    prime(ctx, [read.from!], props);
     return { paths: [{ entities: [read.from!], relations: [], length: 0 }], reason: null };
   }
   const found = orderFound(read.paths, first);
-  prime(ctx, entitiesOf(found));
+  prime(ctx, entitiesOf(found), props);
   return {
     paths: found,
     reason: found.length > 0 ? null : `No path of at most ${maxHops} relations links ${fromId} and ${toId}; a larger maxHops (up to 6) may find one.`,
@@ -182,11 +199,11 @@ export const pathResolvers = {
 
 export function analysisQueryResolvers() {
   return {
-    search: (_parent, args, ctx) => search(args, ctx),
-    practicesAddressing: (_parent, args, ctx) => practicesAddressing(args, ctx),
-    coverage: (_parent, args, ctx) => coverage(args, ctx),
-    recommendStack: (_parent, args, ctx) => recommendStack(args, ctx),
-    paths: (_parent, args, ctx) => paths(args, ctx),
+    search: (_parent, args, ctx, info) => search(args, ctx, info),
+    practicesAddressing: (_parent, args, ctx, info) => practicesAddressing(args, ctx, info),
+    coverage: (_parent, args, ctx, info) => coverage(args, ctx, info),
+    recommendStack: (_parent, args, ctx, info) => recommendStack(args, ctx, info),
+    paths: (_parent, args, ctx, info) => paths(args, ctx, info),
     stats: (_parent, _args, ctx) => stats(ctx),
   } satisfies QueryResolvers;
 }
