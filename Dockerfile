@@ -30,5 +30,6 @@ COPY seed ./seed
 COPY docs/reference ./docs/reference
 USER node
 EXPOSE 4000
-# The compiled server, run by plain node (no TypeScript at run time).
-CMD ["node", "dist/server/main.js"]
+# The compiled server, run by plain node (no TypeScript at run time), with npm start's V8 flags
+# (docs/operations.md, "Memory"; test/process.test.ts keeps the two the same).
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=20", "dist/server/main.js"]

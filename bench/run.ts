@@ -26,7 +26,7 @@ import { OPS, opSpec, PAGE_SIZE, type OpInputs, type OpName } from './ops.js';
 import { renderTable, rerenderDocs, writeDocs, type BenchRun, type DoorName, type OpResult } from './report.js';
 import type { ChildMessage, Door } from './serve.js';
 import { renderTracing, tracingOverhead } from './tracing.js';
-import { BENCH_SERVE, buildBenchDoors } from '../scripts/build-server.js';
+import { BENCH_SERVE, buildBenchDoors, startNodeFlags } from '../scripts/build-server.js';
 
 // ---- arguments ----------------------------------------------------------------------------------
 
@@ -99,10 +99,10 @@ interface RunningDoor {
 
 function startDoor(door: Door, env: NodeJS.ProcessEnv, logFile: string): Promise<RunningDoor> {
   const fd = openSync(logFile, 'a');
-  // Compiled (see main), run by plain node as `npm start` runs the API.
+  // Compiled (see main), run by plain node as `npm start` runs the API, the API with npm start's V8 flags.
   const child = fork(BENCH_SERVE, [door], {
     // BENCH_NODE_OPTIONS: V8 flags for every door (e.g. --max-semi-space-size=2), to study memory.
-    execArgv: process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [],
+    execArgv: [...(door === 'api' ? startNodeFlags() : []), ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
     env,
     stdio: ['ignore', fd, fd, 'ipc'],
   });

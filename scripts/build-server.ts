@@ -5,6 +5,7 @@
 //   tsx scripts/build-server.ts
 //
 // The output keeps src/'s layout, so src/config/paths.ts finds the project root from either place.
+import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -24,6 +25,17 @@ async function sources(dir: string): Promise<string[]> {
     else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(p);
   }
   return out;
+}
+
+/**
+ * The V8 flags `npm start` gives node (package.json's start script): the benchmark starts its API
+ * door with them, and the Dockerfile's CMD repeats them (test/process.test.ts checks).
+ */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const command = /\bnode\s+(.*?)\s*dist\/server\/main\.js/.exec(pkg.scripts.start);
+  if (!command) throw new Error(`package.json's start script does not run node dist/server/main.js: ${pkg.scripts.start}`);
+  return command[1]!.split(/\s+/).filter(Boolean);
 }
 
 export async function buildServer(): Promise<{ files: number; ms: number }> {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/paths.js';
-import { buildServer, SERVER_OUT } from '../scripts/build-server.js';
+import { readFileSync } from 'node:fs';
+import { buildServer, SERVER_OUT, startNodeFlags } from '../scripts/build-server.js';
 
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -101,8 +102,8 @@ describe('npm start runs the compiled server', () => {
     await buildServer();
     const { testNeo4j } = await import('./support/neo4j.js');
     const n = testNeo4j();
-    // No tsx anywhere: plain node on the compiled output, from another working directory.
-    const child = spawn(process.execPath, [path.join(SERVER_OUT, 'main.js')], {
+    // No tsx anywhere: plain node, with npm start's V8 flags, on the compiled output, from another working directory.
+    const child = spawn(process.execPath, [...startNodeFlags(), path.join(SERVER_OUT, 'main.js')], {
       cwd: '/',
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', NEO4J_URI: n.uri, NEO4J_PASSWORD: n.password ?? '', PORT: '0', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,6 +126,15 @@ describe('npm start runs the compiled server', () => {
     }
     expect(await exited).toBe(0);
   }, 120_000);
+});
+
+describe('the Docker image runs the server as npm start does', () => {
+  it("gives node the start script's V8 flags", () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'))?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd!)).toEqual(['node', ...startNodeFlags(), 'dist/server/main.js']);
+    expect(startNodeFlags()).toContain('--max-semi-space-size=4');
+  });
 });
 
 describe('local Neo4j lifecycle', () => {
