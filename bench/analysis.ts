@@ -193,7 +193,24 @@ export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefet
 - **Compiled start** (scripts/build-server.ts, package.json, Dockerfile, src/config/paths.ts): \`npm start\`
   runs \`node dist/server/main.js\` (esbuild's per-file output of src/, NODE_ENV=production) instead of
   tsx: no TypeScript loader in the serving process (a tsx-run Node process starts at ~75 MB, a plain
-  one at ~41 MB, measured earlier). The benchmark's doors still run through tsx.
+  one at ~41 MB, measured earlier). The benchmark's doors now run compiled too (scripts/build-server.ts
+  \`buildBenchDoors\`: src/ and bench/ to dist/bench/, forked with plain node), the API door with
+  \`npm start\`'s V8 flags, so their RSS and CPU are the deployed process's.
+- **Analysis reads ask only what the selection needs** (src/loaders/analysis-lookahead.ts, new;
+  src/cypher/analysis.ts, src/repos/analysis.ts, src/repos/search.ts, src/graphql/resolvers/analysis.ts): the
+  entities practicesAddressing, coverage, recommendStack, paths and search return are read with the
+  properties their selection asks for (plus what the analysis itself reads: names, kinds, tool types,
+  aliases for search, citations when filtered by source), not with every description, attribute and
+  citation; entities read partly are not primed into the entity loader, and a reference asking more
+  than its id falls back to reading everything, as before. The whole coverage matrix, kept for every
+  request, is still read whole. test/unit/analysis-lookahead.test.ts; test/analysis.test.ts compares
+  a slim and a full selection.
+- **One message per read** (src/neo4j/driver.ts \`Db.read\`): reads run as auto-commit transactions
+  (RUN and PULL, one socket write) instead of managed ones (BEGIN, RUN, COMMIT: three writes and two
+  more server messages). The API's driver already had its own retries off.
+- **Memory** (package.json \`start\`, Dockerfile, docs/operations.md "Memory"): node runs with
+  \`--max-semi-space-size=4 --heap-growing-percent=20\`: smaller young generation, old space grown to
+  1.2× the live data after a full collection; no cap, so no answer the API allows can kill it.
 - **Cached answers before parsing** (src/http/raw-cache.ts, src/http/cache-front.ts,
   src/cache/graph-version-watch.ts, src/neo4j/driver.ts \`onWrite\`): the response cache is also keyed on the
   raw POST body or GET query string (with Accept and Content-Type), looked up before JSON or GraphQL

@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from '../src/config/paths.js';
 import { encodeCursor } from '../src/graphql/cursor.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
+import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
 import { profile, scaleDataset, SCALES } from './generate.js';
 import { pickInputs } from './inputs.js';
 import { measure, profiled, warmUp, type HttpRequest, type LoadResult } from './load.js';
@@ -386,6 +387,18 @@ async function main(): Promise<void> {
         const differing = bareProbes.filter((p, i) => p.text !== apiAnswers[i]!.text).length;
         result.checks.push(differing === 0 ? 'bare node:http door sends the API\'s bytes' : `bare node:http door DIFFERS from the API's bytes on ${differing} inputs`);
         answers.set('bare', bareProbes);
+      }
+      if (opName === 'search') {
+        // What a search's cost grows with: the full-text index's hits, each read and ordered (docs/performance.md).
+        const counts: number[] = [];
+        for (const input of opInputs as OpInputs['search']) {
+          const q = luceneQuery(input.text);
+          if (q === null) continue;
+          const res = await db.read<{ hits: number }>('CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN count(node) AS hits', { index: FULLTEXT_INDEX, query: q });
+          counts.push(Number(res.records[0]?.get('hits') ?? 0));
+        }
+        counts.sort((a, b) => a - b);
+        result.checks.push(`full-text index hits per search input: median ${counts[Math.floor(counts.length / 2)] ?? 0}, at most ${counts.at(-1) ?? 0}`);
       }
       const uncachedAnswers = answers.get('apiUncached');
       if (uncachedAnswers) {
