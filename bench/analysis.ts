@@ -10,27 +10,31 @@ export const TARGET_NOTES: Record<string, string> = {
 before parsing and costs no Cypher round trip and no execution (the process knows the graph's version:
 src/cache/graph-version-watch.ts), which is what dashboards asking the same queries see, and it is
 then faster than the floor, which runs its statement every time. That is the row this target is
-checked on. The second API row, with the cache off, is what executing a query costs, and there the
-target is still missed wherever the answer is large or the statement is cheap: each operation is one
-Cypher round trip like the floor's, and the statements cost about the same in Neo4j, so the gap is CPU
-in the API's process. A CPU profile of the uncached API under the nested-list load (×10,
-\`BENCH_PROFILE=api\`, \`bench/profile-summary.ts\` with the request count) gave ~3.0 ms of CPU per request
-against the floor's ~1.2 ms: GC ~0.4 ms, graphql-js execution ~0.4 ms (about 2,000 field resolutions
-per page), the project's own row decoding and look-ahead ~0.35 ms, the driver ~0.55 ms (the floor's
-~0.45 ms), Apollo Server ~0.17 ms, socket writes and JSON serialization the rest. On two cores shared
-by Neo4j, the load generator and the door at 8 concurrent requests, CPU per request becomes queueing
-time, so the p50 ratio follows the ratio of CPU per request. A cached answer is kept as the text that
-was sent (no serialization on a hit: the full coverage matrix's hit at ×10 went from 24 ms to ~9 ms).
-The benchmark warms every operation up through both API doors before measuring any: earlier runs
-measured their first operation (practicesAddressing) while V8 was still compiling the cached API's
-hit path, hence its cached p50 of 5 ms where every other operation's hits took ~2 ms; measured
-second, or after the warm-up, it takes ~2 ms too. Done for it earlier: Apollo's
-cache-control plugin off (the schema declares no hints; it wrapped every field resolution), the query
-cost kept per parsed document and variables instead of recomputed per request, and the request log
-written asynchronously (a synchronous write(2) per request was ~10 % of the CPU). Since the local
-Neo4j now runs with the full JIT (see the load target), Neo4j answers 3-4× faster than in the earlier
-runs, so the API's own CPU weighs more in every ratio: uncached ratios went up although the API got
-faster in absolute terms.`,
+checked on. The second API row, with the cache off, is what executing a query costs: the next target.
+A cached answer is kept as the text that was sent (no serialization on a hit), and the benchmark warms
+every operation up through both API doors before measuring any.`,
+  'uncached-vs-floor': `Executing every query (RESPONSE_CACHE_MB=0), each operation is one Cypher round
+trip like the floor's, and since this issue both ask Neo4j for about the same bytes: the analysis
+queries read only the entity properties their selection asks for (src/loaders/analysis-lookahead.ts;
+they read every description, attribute and citation of every entity on every path), which took
+practicesAddressing at ×10 from 39 to 33 ms p50 and search from 78 to 52 ms in two runs minutes apart
+(floor 21 and 50 ms), and a read goes out as one RUN (an auto-commit transaction) where the floor's
+\`executeQuery\` sends BEGIN, RUN and COMMIT, three socket writes (~0.35 ms of CPU per request in the
+profiles). What is left is CPU in the API's process. CPU profiles of the uncached API and of the floor
+in one run under the same load (×10, \`BENCH_PROFILE=apiUncached,floor\`, bench/profile-summary.ts
+with each door's request count; busy CPU per request, API vs floor): practicesAddressing 3.8 vs
+2.5 ms, coverageFiltered 3.3 vs 2.0, nestedList 6.7 vs 2.7, search 7.8 vs 6.7, paths 1.8 vs 1.1,
+recommendStack 37 vs 44. In every profile both processes were busy 91-99 % of the time: with 8
+requests in flight on 2 cores shared with Neo4j, the Node process's one thread is the bottleneck, so
+the p50 ratio follows the ratio of CPU per request, and recommendStack (the floor's own JS is as heavy)
+meets the target while the cheap statements do not. Where the API's extra CPU goes, in the nested list:
+garbage collection 2.1 ms (0.6 ms with V8's default young generation: the memory target's flags trade
+this CPU for RSS, see below), graphql-js execution 0.9 ms (about 2,000 field resolutions per page;
+\`getArgumentValues\` alone 0.25 ms), the project's own code 1.2 ms (rows decoded into models, the
+look-ahead's response-path keys), Apollo Server 0.12 ms, the request log 0.03 ms; the floor builds its
+answer straight from the rows. Closing the rest would take replacing graphql-js's interpreter (a
+compiled executor such as graphql-jit, which Apollo Server 5 takes only through its gateway interface)
+or giving up the memory flags; neither is done.`,
   'nested-vs-peer': `Both sides answer a page with its two nested levels from Neo4j in one go:
 the API's per-kind lists look ahead in the selection and fetch the typed relation fields of the page's
 nodes in the list's own query (src/loaders/prefetch.ts); @neo4j/graphql compiles the selection into
@@ -80,25 +84,42 @@ because of the cache. Executing the queries (the rows with the cache off) still 
 (about 20× from ×1 to ×1000, as does the floor's, for the ties explained above), while the others
 stay within about 1.5×. The ×1 and ×1000 runs were made at different times on a shared machine (see
 Machine), so each ratio carries the noise of both runs.`,
-  rss: `The floor, a bare node:http handler with neo4j-driver run the same way (tsx, Node 20), sits at
-170-300 MB under the same load: a tsx-run Node process starts at ~75 MB before any code (~41 MB
-without tsx), the API's modules bring it to ~130 MB idle (~20 MB of heap in use), and under load V8
-lets the young generation (16 MB semispaces by default) and the old space fill with garbage before
-collecting: the heap in use falls back once the load stops, so this is not live data. The response
-cache holds at most RESPONSE_CACHE_MB (32 MB) of response text. What we measured of V8's own knobs
-(×10, BENCH_NODE_OPTIONS, every door): \`--optimize-for-size\` keeps the API at ~140 MB but halves its
-throughput (cached practicesAddressing 1,131 instead of ~2,800 requests/s; the floor loses as much);
-\`--max-semi-space-size=4\` alone changes nothing (the old space grows instead); a hard cap,
-\`--max-old-space-size=100\`, keeps the API at 182-202 MB at the same throughput on the curated-size
-answers, but at ×100 the API process died of "JavaScript heap out of memory" on the first whole-graph
-coverage matrix (a 4 MB answer; its heap reaches ~320 MB). A cap that kills the process on an answer
-the API allows is worse than the RSS, so \`npm start\` keeps V8's defaults; where memory matters more than
-whole-graph answers, set the cap with NODE_OPTIONS and leave such answers to the exports
-(docs/explorer.md), which stream. \`npm start\` now runs the compiled server with plain node (no tsx
-loader in the process: ~35 MB less at start, by the idle figures above); the benchmark's API door still
-runs through tsx, so its RSS column does not show that saving, and no heap cap was added to
-\`npm start\`, for the reason above.`,
-  'load-rate': `The biggest single factor was the JVM: the local Neo4j ran with a C1-only JIT
+  rss: `Measured per operation at ×10, both API doors (the default one and the one with the
+response cache off). Two changes: the benchmark's doors now run compiled with plain node, as
+\`npm start\` runs the API (a tsx-run process carries the TypeScript loader: ~35 MB more at start), and
+\`npm start\`, the Docker image and the benchmark's API door give node
+\`--max-semi-space-size=4 --heap-growing-percent=20\` (docs/operations.md, "Memory"). Under load V8 had
+let the young generation (16 MB semispaces by default) and the old space fill with garbage before
+collecting: RSS 263-400 MB at ×10 with the heap in use falling back once the load stopped. Measured
+at ×10 on practicesAddressing, the whole coverage matrix and the nested list (BENCH_NODE_OPTIONS, one
+run each, a noisy machine): \`--heap-growing-percent=20\` alone 209-222 MB; with 8 MB semispaces
+187-207 MB; with 4 MB semispaces 149-191 MB (2 MB: no better). Neither flag is a cap: the earlier
+\`--max-old-space-size=100\` kept the API near 200 MB but killed it with "JavaScript heap out of memory"
+on the ×100 coverage matrix; with these flags a large answer still gets the memory it needs (the ×100
+matrix is measured below). The ×1000 run's API stayed at 125-135 MB. The price is CPU: in the uncached
+nested-list profile garbage collection went from 0.6 to 2.1 ms per request (request data that outlives
+a 4 MB young generation while 8 requests are in flight is promoted, then left to full collections);
+see the previous target.`,
+  'search-scale': `Missed, and not because of the API: the cost grows with the number of hits. The
+synthetic clones repeat the curated vocabulary, so a word matches N× more entities at ×N: the benchmark
+counts the full-text index's hits per search input (median ~130 at ×1, 1,310 at ×10, 131,000 at ×1000),
+and the contract orders hits by score, then name and id, so every hit is read and ordered in Neo4j.
+The floor, running the same statement, grows alike (about 1 s p50 at ×1000), and so does @neo4j/graphql.
+Lucene's own top-k (\`queryNodes(..., {limit})\`) would not read them, but it is exact only where the
+k-th score is not tied, and the clones tie by construction (same text, same score). Since this issue the
+API reads only the id, kind, name and aliases of each of its 100 candidates (it read every property),
+which helps at every scale but does not change the growth. A real corpus of a million entities with
+distinct texts would have few exact ties; a two-phase search there (Lucene's top-k first, the full
+ordering only when the k-th score ties) would stay exact and fast, but not on this benchmark, and it is
+not done.`,
+  'load-rate': `Measured again on today's graph: ×1000 is now 985,004 entities and 1,598,000 relations
+(the curated graph grew 2.3× since the first runs), loaded in ~229 s: entities 115 s, relations 111 s.
+At ×100, in one process against one local Neo4j (same JVM settings, 2 GB heap): the first load on a fresh
+JVM 46 s, the same load again 20.7 s (the JIT warms during the first minute, which the ×1000 load
+amortises and the small scales do not); without the full-text index 18.1 s (the index is ~25 % of the
+entity phase); batches of 20,000 rows instead of 5,000: 22.3 s; one or three batches in flight instead of
+two: 27.5 and 26.5 s. The loader's own process used ~7 s of CPU of those 20.7 s (building rows and packing
+them for Bolt), Neo4j the rest of the two cores. Earlier findings: The biggest single factor was the JVM: the local Neo4j ran with a C1-only JIT
 (\`-XX:TieredStopAtLevel=1\`, chosen for quick starts in tests). With the full JIT (now \`jit: 'throughput'\`
 for \`npm start\` and the benchmarks; tests keep the quick start) the ×1000 load went from 578 s
 (1,552 relationships/s) to about 80 s. The loader also keeps two batches in flight (Neo4j writes one

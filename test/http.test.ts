@@ -1,4 +1,5 @@
 // The service end to end over HTTP, on the run's real Neo4j seeded with the real seed.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/server.js';
 import { loadSeedDataset } from '../src/seed/index.js';
@@ -88,6 +89,35 @@ describe('errors', () => {
   it('refuses an oversized body with 413', async () => {
     const res = await fetch(svc.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ sources { totalCount } }`, pad: 'x'.repeat(2 * 1024 * 1024) }) });
     expect(res.status).toBe(413);
+  });
+
+  it('reads a body sent in several pieces, and survives a client that leaves mid-body', async () => {
+    const { hostname, port } = new URL(svc.url);
+    const body = JSON.stringify({ query: '{ stats { entities } }' });
+    const head = (length: number) => `POST /graphql HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\nconnection: close\r\n\r\n`;
+    // In pieces: the server waits for all of them.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(head(Buffer.byteLength(body)) + body.slice(0, 10));
+        setTimeout(() => socket.write(body.slice(10)), 50);
+      });
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toContain('"entities"');
+    // Gone after half the body: no answer is owed, and the next request is served as usual.
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(head(1000) + body.slice(0, 10));
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    const res = await gql<{ stats: { entities: number } }>(svc.url, '{ stats { entities } }');
+    expect(res.body.data!.stats.entities).toBeGreaterThan(0);
   });
 
   it('returns null for an unknown id', async () => {

@@ -227,24 +227,44 @@ function withoutHttp(extensions: Record<string, unknown>): Record<string, unknow
   return rest;
 }
 
-async function readBodyText(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * The request body as text, refused past `limit` bytes. Read with 'data' and 'end' listeners rather
+ * than `for await`: the stream's async iterator costs more per request than a cached answer's whole
+ * lookup (docs/performance.md).
+ */
+function readBodyText(req: http.IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   const tooLarge = (actual: number | string) => new HttpRefusal(413, refusal('bodyBytes', limit, actual, 'the request body size in bytes'));
   if (declared > limit) {
     req.resume();
-    throw tooLarge(declared);
+    return Promise.reject(tooLarge(declared));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (settle: () => void) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      // Drain the rest unread, and answer now.
+      done(() => reject(tooLarge(`more than ${limit}`)));
       req.resume();
-      throw tooLarge(`more than ${limit}`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+    };
+    const onEnd = () => done(() => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    const onError = (e: Error) => done(() => reject(e));
+    // A client that goes away mid-body: no 'end' comes.
+    const onClose = () => done(() => reject(new Error('the client closed the connection before the request body ended')));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
 
 function parseBody(text: string, contentType: string | undefined): unknown {
