@@ -66,7 +66,17 @@ raw front door a hit went through JSON parsing, GraphQL parsing and validation, 
 and its plugins, and one Cypher round trip to read the graph's version. Both doors are measured one after
 the other in the same run; on a shared 2-core machine whose load average was several times its core
 count, the bare door's requests/s varied by 2× between operations with the same answer sizes, so read
-the ratio of each operation with that noise in mind.`,
+the ratio of each operation with that noise in mind. Where it misses, it misses by little and not on the
+same operations from run to run (0.21-0.29 on some, 0.32-0.47 on others, the same operation on either
+side at another scale), and the profile says where the hit path's time goes: a CPU profile of the cached
+API under search hits at ×1 (\`BENCH_PROFILE=api\`, ~0.12 ms of CPU per hit) spends 52 % in Node's own
+HTTP and stream work (parsing, headers, the socket write: what the bare door does too), 19 % in garbage
+collection, 10 % in the project's code (routing, the raw key and lookup, headers), 3 % in the request
+log (pino) and 2.5 % in the metrics (prom-client). The garbage collection is the memory target's price:
+with V8's default old-space growth (\`--heap-growing-percent=0\`, RSS then ~250 MB) it was 14 %, and the
+cached door served up to 11,000 hits/s in that run. Reading the request body with stream listeners
+instead of \`for await\` (the async iterator cost more than the whole cache lookup) is the one change
+made to the hit path for this target; the bare door runs with V8's defaults, as a plain server would.`,
   'scale-p50': `Index- and id-driven operations read about the same amount of data at every scale:
 lists walk an index in order (not the whole kind), filtered coverage and recommendStack seek their ids
 (one statement per combination of given filters, so the planner never keeps an \`$x IS NULL OR\` branch),
@@ -103,7 +113,9 @@ see the previous target.`,
   'search-scale': `Missed, and not because of the API: the cost grows with the number of hits. The
 synthetic clones repeat the curated vocabulary, so a word matches N× more entities at ×N: the benchmark
 counts the full-text index's hits per search input (median ~130 at ×1, 1,310 at ×10, 131,000 at ×1000),
-and the contract orders hits by score, then name and id, so every hit is read and ordered in Neo4j.
+and the contract orders hits by score, then name and id, so every hit is read and ordered in Neo4j:
+Neo4j's PROFILE of the API's statement for the first input (also printed) counts 306 db hits and 51 rows
+at its widest at ×1, 153,300 db hits and 51,000 rows at ×1000, a thousandfold.
 The floor, running the same statement, grows alike (about 1 s p50 at ×1000), and so does @neo4j/graphql.
 Lucene's own top-k (\`queryNodes(..., {limit})\`) would not read them, but it is exact only where the
 k-th score is not tied, and the clones tie by construction (same text, same score). Since this issue the
@@ -113,7 +125,8 @@ distinct texts would have few exact ties; a two-phase search there (Lucene's top
 ordering only when the k-th score ties) would stay exact and fast, but not on this benchmark, and it is
 not done.`,
   'load-rate': `Measured again on today's graph: ×1000 is now 985,004 entities and 1,598,000 relations
-(the curated graph grew 2.3× since the first runs), loaded in ~229 s: entities 115 s, relations 111 s.
+(the curated graph grew 2.3× since the first runs), loaded in 217-229 s in two runs (entities 111-115 s,
+relations 104-111 s).
 At ×100, in one process against one local Neo4j (same JVM settings, 2 GB heap): the first load on a fresh
 JVM 46 s, the same load again 20.7 s (the JIT warms during the first minute, which the ×1000 load
 amortises and the small scales do not); without the full-text index 18.1 s (the index is ~25 % of the

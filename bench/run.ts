@@ -20,6 +20,8 @@ import { encodeCursor } from '../src/graphql/cursor.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
+import { searchQuery } from '../src/cypher/analysis.js';
+import { int as neo4jInt, type ProfiledPlan } from 'neo4j-driver';
 import { profile, scaleDataset, SCALES } from './generate.js';
 import { pickInputs } from './inputs.js';
 import { measure, profiled, warmUp, type HttpRequest, type LoadResult } from './load.js';
@@ -381,7 +383,17 @@ async function main(): Promise<void> {
       const bareDoor = byDoor.get('bare');
       if (bareDoor && args.doors.includes('bare')) {
         const reqs = opInputs.map((input) => requestFor('bare', bareDoor.url, opName, input));
+        // Sent over IPC (megabytes for a whole coverage matrix): probe only once the door has them.
+        const set = new Promise<void>((resolve) => {
+          const on = (m: ChildMessage) => {
+            if (m.type !== 'answers-set') return;
+            bareDoor.child.off('message', on);
+            resolve();
+          };
+          bareDoor.child.on('message', on);
+        });
         bareDoor.child.send({ type: 'answers', answers: reqs.map((r, i) => ({ body: r.body, text: apiAnswers[i]!.text, contentType: apiAnswers[i]!.contentType })) });
+        await set;
         const bareProbes: Probe[] = [];
         for (const r of reqs) bareProbes.push(await probe(bareDoor.url, r));
         const differing = bareProbes.filter((p, i) => p.text !== apiAnswers[i]!.text).length;
@@ -398,7 +410,13 @@ async function main(): Promise<void> {
           counts.push(Number(res.records[0]?.get('hits') ?? 0));
         }
         counts.sort((a, b) => a - b);
-        result.checks.push(`full-text index hits per search input: median ${counts[Math.floor(counts.length / 2)] ?? 0}, at most ${counts.at(-1) ?? 0}`);
+        // Neo4j's own profile of the API's statement for the first input: what the index's hits cost it.
+        const first = luceneQuery((opInputs as OpInputs['search'])[0]!.text);
+        const profiled = first === null ? undefined : await db.read(`PROFILE ${searchQuery(['aliases'])}`, { index: FULLTEXT_INDEX, query: first, kinds: null, first: neo4jInt(100) });
+        const total = (p: ProfiledPlan | false | undefined): { dbHits: number; rows: number } =>
+          p ? p.children.reduce((acc, c) => { const t = total(c); return { dbHits: acc.dbHits + t.dbHits, rows: Math.max(acc.rows, t.rows) }; }, { dbHits: p.dbHits, rows: p.rows }) : { dbHits: 0, rows: 0 };
+        const plan = total(profiled?.summary.profile);
+        result.checks.push(`full-text index hits per search input: median ${counts[Math.floor(counts.length / 2)] ?? 0}, at most ${counts.at(-1) ?? 0}; Neo4j's PROFILE of the API's statement (first input): ${plan.dbHits} db hits, ${plan.rows} rows at its widest`);
       }
       const uncachedAnswers = answers.get('apiUncached');
       if (uncachedAnswers) {

@@ -20,7 +20,7 @@ import { startBare, type BareAnswer, type BareDoor } from './bare.js';
 
 export type Door = 'api' | 'floor' | 'peer' | 'bare';
 
-export type ChildMessage = { type: 'profiled'; file: string } | { type: 'ready'; url: string } | { type: 'rss'; rss: number; heapUsed: number; heapTotal: number; external: number } | { type: 'failed'; error: string };
+export type ChildMessage = { type: 'profiled'; file: string } | { type: 'answers-set' } | { type: 'ready'; url: string } | { type: 'rss'; rss: number; heapUsed: number; heapTotal: number; external: number } | { type: 'failed'; error: string };
 export type ParentMessage =
   | { type: 'rss' }
   | { type: 'stop' }
@@ -96,6 +96,7 @@ main().then(
         send({ type: 'rss', rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
       } else if (m.type === 'answers') {
         bare?.setAnswers(m.answers);
+        send({ type: 'answers-set' });
       } else if (m.type === 'stop') end();
     });
     process.on('disconnect', end);
