@@ -106,7 +106,7 @@ run each, a noisy machine): \`--heap-growing-percent=20\` alone 209-222 MB; with
 187-207 MB; with 4 MB semispaces 149-191 MB (2 MB: no better). Neither flag is a cap: the earlier
 \`--max-old-space-size=100\` kept the API near 200 MB but killed it with "JavaScript heap out of memory"
 on the ×100 coverage matrix; with these flags a large answer still gets the memory it needs (the ×100
-matrix is measured below). The ×1000 run's API stayed at 125-135 MB. The price is CPU: in the uncached
+matrix, a ~14 MB answer, takes the API to ~450 MB and it answers). The ×1000 run's API stayed at 125-135 MB. The price is CPU: in the uncached
 nested-list profile garbage collection went from 0.6 to 2.1 ms per request (request data that outlives
 a 4 MB young generation while 8 requests are in flight is promoted, then left to full collections);
 see the previous target.`,
@@ -158,8 +158,8 @@ without a second round trip. The gap to the floor is the API's per-request CPU (
   coverageFull: `Whole-graph: every SUPPORTS statement and every derived tool → component → principle →
 practice path. The API caches the matrix per dataset version (src/cache/versioned-cache.ts; up to 5,000
 paths, i.e. the curated graph and its ×10 growth): a request then costs one small round trip to read
-the version. From ×100 the matrix is a 4 MB answer computed per request by both doors, taking seconds;
-it is measured one request at a time, and left out at ×1000 (a ~45 MB answer).`,
+the version. From ×100 the matrix is a ~14 MB answer (on today's graph) computed per request by both
+doors, taking about 15 s; it is measured one request at a time, and left out at ×1000 (ten times that).`,
   coverageFiltered: `Seeks the asked tools and practices by id (a statement per combination of given
 filters) and follows the three path shapes from them: constant in the size of the graph.`,
   nestedList: `One round trip: the page (index-ordered keyset over the kind's sortKey index, total from
