@@ -244,7 +244,7 @@ export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefet
   more server messages). The API's driver already had its own retries off.
 - **Memory** (package.json \`start\`, Dockerfile, docs/operations.md "Memory"): node runs with
   \`--max-semi-space-size=4 --heap-growing-percent=20\`: smaller young generation, old space grown to
-  1.2× the live data after a full collection; no cap, so no answer the API allows can kill it.
+  1.2× the live data after a full collection; not a cap: a large answer still gets the memory it needs, up to V8's usual limit.
 - **Cached answers before parsing** (src/http/raw-cache.ts, src/http/cache-front.ts,
   src/cache/graph-version-watch.ts, src/neo4j/driver.ts \`onWrite\`): the response cache is also keyed on the
   raw POST body or GET query string (with Accept and Content-Type), looked up before JSON or GraphQL
