@@ -13,12 +13,8 @@
 // request's entity loader (see src/graphql/resolvers/analysis.ts), so no other field can meet one.
 import { getNamedType, isAbstractType, isCompositeType, isObjectType, type GraphQLNamedType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { linkFieldsOf } from '../domain/link-fields.js';
+import { FROM_THE_ID, REFERENCE_FIELDS } from '../domain/reference-fields.js';
 import { ENTITY_FIELD_PROPS, fieldsOn } from './prefetch.js';
-
-/** Fields resolved from an entity id by the entity loader (src/graphql/resolvers/entity.ts). */
-const REFERENCES = new Set(['Relation.from', 'Relation.to', 'Citation.source', 'SourceDescription.source']);
-/** What a reference answers from its id alone (src/graphql/resolvers/id-only.ts). */
-const FROM_THE_ID = new Set(['id', 'kind', '__typename']);
 
 /**
  * The stored properties the selection under the resolving field asks of the read's entities, with
@@ -54,7 +50,7 @@ function collect(selectionSet: SelectionSetNode | undefined, type: GraphQLNamedT
       const def = object.getFields()[f.name.value];
       if (!def) continue; // __typename
       const named = getNamedType(def.type);
-      if (REFERENCES.has(`${object.name}.${f.name.value}`)) {
+      if (REFERENCE_FIELDS.has(`${object.name}.${f.name.value}`)) {
         if (!isObjectType(named) && !isAbstractType(named)) return false;
         const types = isAbstractType(named) ? info.schema.getPossibleTypes(named) : [named];
         if (types.some((t) => fieldsOn(f.selectionSet, t.name, info).some((x) => !FROM_THE_ID.has(x.name.value)))) return false;

@@ -4,6 +4,7 @@ import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 
 import { describe, expect, it } from 'vitest';
 import { LINK_FIELDS, linkFieldsOf } from '../../src/domain/link-fields.js';
 import { LIST_FIELD } from '../../src/domain/list-fields.js';
+import { REFERENCE_FIELDS } from '../../src/domain/reference-fields.js';
 import { ENTITY_KINDS, LABEL } from '../../src/domain/ontology.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 
@@ -51,5 +52,17 @@ describe('the list-field table and the SDL', () => {
     }
     const connections = Object.values(query).filter((f) => getNamedType(f.type).name.endsWith('Connection'));
     expect(connections.map((f) => f.name).sort()).toEqual(Object.values(LIST_FIELD).sort());
+  });
+});
+
+describe('the reference-field table and the SDL', () => {
+  it('names fields that exist and return an entity (the Entity interface or an entity type)', () => {
+    const entityTypes = new Set(['Entity', ...ENTITY_KINDS.map((k) => LABEL[k])]);
+    for (const ref of REFERENCE_FIELDS) {
+      const [typeName, field] = ref.split('.') as [string, string];
+      const def = objectType(typeName).getFields()[field];
+      expect(def, ref).toBeDefined();
+      expect(entityTypes.has(getNamedType(def!.type).name), ref).toBe(true);
+    }
   });
 });

@@ -4,8 +4,7 @@
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { kindOfId } from '../../domain/ontology.js';
 import type { EntityModel } from '../../domain/model.js';
-
-const FROM_THE_ID = new Set(['id', 'kind', '__typename']);
+import { FROM_THE_ID } from '../../domain/reference-fields.js';
 
 function onlyIdFields(selections: readonly SelectionNode[]): boolean {
   return selections.every((s) => s.kind === Kind.FIELD && FROM_THE_ID.has(s.name.value) && !s.arguments?.length && !s.directives?.length);
