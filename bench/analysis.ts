@@ -180,8 +180,8 @@ search up to 6 hops and filter afterwards). Entities and relations on the paths 
 };
 
 /** The changes made for performance, each with where it lives. */
-export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefetch.ts, new; src/graphql/resolvers/query-entities.ts,
-  src/graphql/resolvers/entity.ts, src/domain/link-fields.ts, src/cypher/entities.ts \`linkCollect\`): a per-kind
+export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefetch.ts, new; src/resolvers/query-entities.ts,
+  src/resolvers/entity.ts, src/domain/link-fields.ts, src/cypher/entities.ts \`linkCollect\`): a per-kind
   list plans the typed relation fields selected under its nodes (up to 3 levels, through aliases and
   fragments), fetches them in its own query with only the selected properties, and keeps them per
   response path; each relation field's resolver takes them from there before asking the links
@@ -192,14 +192,14 @@ export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefet
   label, one statement per combination of given filters, keyset condition written so the new
   per-kind \`sortKey\` range indexes give the order (a page reads about a page), total from the count store
   when unfiltered. LINKS_BATCH orders ties by relation id (both ways agree).
-- **Id-only references** (src/graphql/resolvers/id-only.ts, new; src/graphql/resolvers/entity.ts): \`source { id }\` of a
+- **Id-only references** (src/resolvers/id-only.ts, new; src/resolvers/entity.ts): \`source { id }\` of a
   citation and \`from { id }\` / \`to { id }\` of a relation are answered from the id.
 - **Lazy JSON** (src/domain/stored-form.ts): attributes and citations are parsed when first read.
-- **Analysis statements** (src/cypher/analysis.ts, src/analysis/ \`toPaths\`, src/graphql/resolvers/analysis.ts):
+- **Analysis statements** (src/cypher/analysis.ts, src/analysis/ \`toPaths\`, src/resolvers/analysis.ts):
   paths travel as ids with each entity and relation projected once; coverage has one statement per
   combination of given filters (index seeks); recommendStack seeks its practices by id; paths use the
   asked hop bound.
-- **Coverage cache** (src/cache/versioned-cache.ts, new; src/graphql/resolvers/analysis.ts): the full matrix per version
+- **Coverage cache** (src/cache/versioned-cache.ts, new; src/resolvers/analysis.ts): the full matrix per version
   of the graph (src/cypher/graph-version.ts: content hash, count of loads, load generation), read before use;
   computed answers are kept only when the version was the same at the start and the end of their
   query and no load was running. test/analysis-cache.test.ts covers a re-seed and a batched load
@@ -231,7 +231,7 @@ export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefet
   \`buildBenchDoors\`: src/ and bench/ to dist/bench/, forked with plain node), the API door with
   \`npm start\`'s V8 flags, so their RSS and CPU are the deployed process's.
 - **Analysis reads ask only what the selection needs** (src/loaders/analysis-lookahead.ts, new;
-  src/cypher/analysis.ts, src/repos/analysis.ts, src/repos/search.ts, src/graphql/resolvers/analysis.ts): the
+  src/cypher/analysis.ts, src/repos/analysis.ts, src/repos/search.ts, src/resolvers/analysis.ts): the
   entities practicesAddressing, coverage, recommendStack, paths and search return are read with the
   properties their selection asks for (plus what the analysis itself reads: names, kinds, tool types,
   aliases for search, citations when filtered by source), not with every description, attribute and

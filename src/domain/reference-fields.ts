@@ -1,6 +1,6 @@
 // The SDL's references to an entity by id, resolved through the entity loader (`reference` in
-// src/graphql/resolvers/entity.ts), and what a reference answers from its id alone, without a round
-// trip (src/graphql/resolvers/id-only.ts). The analysis look-ahead (src/loaders/analysis-lookahead.ts)
+// src/resolvers/entity.ts), and what a reference answers from its id alone, without a round
+// trip (src/resolvers/id-only.ts). The analysis look-ahead (src/loaders/analysis-lookahead.ts)
 // follows the same rule; test/unit/schema-tables.test.ts holds the table against the SDL.
 
 /** `Type.field` of every reference field. */

@@ -13,7 +13,7 @@ import type { Limits } from '../config/settings.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { createContext, type RequestContext } from '../graphql/context.js';
 import type { Db } from '../neo4j/driver.js';
-import { createResolvers } from '../graphql/resolvers/index.js';
+import { createResolvers } from '../resolvers/index.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { buildSubgraph } from '../graphql/subgraph.js';
 import { formatError } from './errors.js';

@@ -10,7 +10,7 @@
 // citation's source) asking more than its id, or a field the walk does not know, answers "all":
 // the full projection, primed into the entity loader as before, so such a reference costs no
 // round trip more than it did. Entities read with fewer properties are never primed into the
-// request's entity loader (see src/graphql/resolvers/analysis.ts), so no other field can meet one.
+// request's entity loader (see src/resolvers/analysis.ts), so no other field can meet one.
 import { getNamedType, isAbstractType, isCompositeType, isObjectType, type GraphQLNamedType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { linkFieldsOf } from '../domain/link-fields.js';
 import { FROM_THE_ID, REFERENCE_FIELDS } from '../domain/reference-fields.js';

@@ -1,5 +1,5 @@
 // What a relation field asks the links loader for: the same request whether the field's resolver
-// asks (src/graphql/resolvers/entity.ts) or the look-ahead plans it (src/loaders/prefetch.ts).
+// asks (src/resolvers/entity.ts) or the look-ahead plans it (src/loaders/prefetch.ts).
 import { intInRange } from '../domain/arguments.js';
 import type { LinkFieldSpec } from '../domain/link-fields.js';
 

@@ -4,15 +4,15 @@
 // entities a search for the slug's words finds (challenge:data-drift -> the challenges whose names,
 // aliases or summaries speak of drift). A few extra round trips, only on this error path.
 import { GraphQLError } from 'graphql';
-import { luceneQuery } from '../../analysis/search-query.js';
-import { rankCandidates } from '../../analysis/search-rank.js';
-import { nearestIds } from '../../analysis/suggest.js';
-import { quoted } from '../../domain/arguments.js';
-import { ErrorCode } from '../../domain/error-codes.js';
-import type { EntityKind } from '../../domain/ontology.js';
-import { idsOfKinds } from '../../repos/entities.js';
-import { searchEntities } from '../../repos/search.js';
-import type { RequestContext } from '../context.js';
+import { luceneQuery } from '../analysis/search-query.js';
+import { rankCandidates } from '../analysis/search-rank.js';
+import { nearestIds } from '../analysis/suggest.js';
+import { quoted } from '../domain/arguments.js';
+import { ErrorCode } from '../domain/error-codes.js';
+import type { EntityKind } from '../domain/ontology.js';
+import { idsOfKinds } from '../repos/entities.js';
+import { searchEntities } from '../repos/search.js';
+import type { RequestContext } from '../graphql/context.js';
 
 /**
  * Refuses `unknown` ids of argument `argument` (expected: `kinds`, null for any kind). `what` names the

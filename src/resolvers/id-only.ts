@@ -2,9 +2,9 @@
 // from the reference itself: an id names its kind (src/domain/ontology.ts), so no round trip is
 // needed to say `citations { source { id } }` or `relation { from { id } }`.
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import { kindOfId } from '../../domain/ontology.js';
-import type { EntityModel } from '../../domain/model.js';
-import { FROM_THE_ID } from '../../domain/reference-fields.js';
+import { kindOfId } from '../domain/ontology.js';
+import type { EntityModel } from '../domain/model.js';
+import { FROM_THE_ID } from '../domain/reference-fields.js';
 
 function onlyIdFields(selections: readonly SelectionNode[]): boolean {
   return selections.every((s) => s.kind === Kind.FIELD && FROM_THE_ID.has(s.name.value) && !s.arguments?.length && !s.directives?.length);

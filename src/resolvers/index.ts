@@ -1,7 +1,7 @@
 // All resolvers, assembled and checked against the generated types. Resolvers stay thin: arguments
 // are checked here, reads go through src/repos and the per-request loaders of src/loaders.
 import { JSONResolver } from 'graphql-scalars';
-import type { Resolvers } from '../../generated/graphql.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { analysisQueryResolvers, pathResolvers } from './analysis.js';
 import { entityResolvers } from './entity.js';
 import { connectionNodes, entityQueryResolvers } from './query-entities.js';

@@ -1,15 +1,15 @@
 // Query fields that fetch entities: by id, and one paginated list per kind.
 import type { GraphQLResolveInfo } from 'graphql';
-import { badInput, intInRange } from '../../domain/arguments.js';
-import { MAX_IDS } from '../../domain/list-fields.js';
-import type { ConnectionModel } from '../../domain/model.js';
-import { LABEL, type EntityKind } from '../../domain/ontology.js';
-import { toEntity } from '../../domain/stored-form.js';
-import type { QueryEntitiesArgs, QueryEntityArgs, QueryPracticesArgs, QueryResolvers } from '../../generated/graphql.js';
-import { keepPrefetched, pathKey, planConnection } from '../../loaders/prefetch.js';
-import { listPage } from '../../repos/entities.js';
-import type { RequestContext } from '../context.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { badInput, intInRange } from '../domain/arguments.js';
+import { MAX_IDS } from '../domain/list-fields.js';
+import type { ConnectionModel } from '../domain/model.js';
+import { LABEL, type EntityKind } from '../domain/ontology.js';
+import { toEntity } from '../domain/stored-form.js';
+import type { QueryEntitiesArgs, QueryEntityArgs, QueryPracticesArgs, QueryResolvers } from '../generated/graphql.js';
+import { keepPrefetched, pathKey, planConnection } from '../loaders/prefetch.js';
+import { listPage } from '../repos/entities.js';
+import type { RequestContext } from '../graphql/context.js';
+import { decodeCursor, encodeCursor } from '../graphql/cursor.js';
 
 /** The arguments every per-kind list takes (the SDL gives them all the same). */
 type ListArgs = QueryPracticesArgs;

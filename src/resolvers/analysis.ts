@@ -3,19 +3,19 @@
 // the entity loader with every entity returned, so nested fields cost no extra round trip.
 // Each read asks only the entity properties the selection and the analysis need
 // (src/loaders/analysis-lookahead.ts); entities read with fewer than all are not primed.
-import { buildCells, coverageOf, toolAdmitted, toolsOfCells } from '../../analysis/coverage.js';
-import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../../analysis/models.js';
-import { pathConfidence } from '../../analysis/evidence.js';
-import { entitiesOf, orderFound } from '../../analysis/paths.js';
-import { rankPractices } from '../../analysis/ranking.js';
-import { luceneQuery } from '../../analysis/search-query.js';
-import { rankCandidates } from '../../analysis/search-rank.js';
-import { greedyStack } from '../../analysis/stack.js';
-import { VersionedCache, versionOf } from '../../cache/versioned-cache.js';
-import { badInput, intInRange, quoted } from '../../domain/arguments.js';
-import { MAX_IDS } from '../../domain/list-fields.js';
-import type { EntityModel } from '../../domain/model.js';
-import { ENTITY_KINDS, RELATION_TYPES } from '../../domain/ontology.js';
+import { buildCells, coverageOf, toolAdmitted, toolsOfCells } from '../analysis/coverage.js';
+import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../analysis/models.js';
+import { pathConfidence } from '../analysis/evidence.js';
+import { entitiesOf, orderFound } from '../analysis/paths.js';
+import { rankPractices } from '../analysis/ranking.js';
+import { luceneQuery } from '../analysis/search-query.js';
+import { rankCandidates } from '../analysis/search-rank.js';
+import { greedyStack } from '../analysis/stack.js';
+import { VersionedCache, versionOf } from '../cache/versioned-cache.js';
+import { badInput, intInRange, quoted } from '../domain/arguments.js';
+import { MAX_IDS } from '../domain/list-fields.js';
+import type { EntityModel } from '../domain/model.js';
+import { ENTITY_KINDS, RELATION_TYPES } from '../domain/ontology.js';
 import type {
   QueryCoverageArgs,
   PathResolvers,
@@ -24,13 +24,13 @@ import type {
   QueryRecommendStackArgs,
   QueryResolvers,
   QuerySearchArgs,
-} from '../../generated/graphql.js';
-import { addressingPaths, coveragePaths, graphStats, pathsBetween, stackPaths } from '../../repos/analysis.js';
-import { graphVersion } from '../../repos/dataset.js';
-import { searchEntities } from '../../repos/search.js';
+} from '../generated/graphql.js';
+import { addressingPaths, coveragePaths, graphStats, pathsBetween, stackPaths } from '../repos/analysis.js';
+import { graphVersion } from '../repos/dataset.js';
+import { searchEntities } from '../repos/search.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { analysisEntityProps } from '../../loaders/analysis-lookahead.js';
-import type { RequestContext } from '../context.js';
+import { analysisEntityProps } from '../loaders/analysis-lookahead.js';
+import type { RequestContext } from '../graphql/context.js';
 import { refuseUnknownIds } from './unknown-ids.js';
 
 export const MAX_SEARCH_TEXT = 200;

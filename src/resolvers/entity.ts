@@ -2,14 +2,14 @@
 // field, and the typed relation fields of each kind (all batched through loaders.links, or taken
 // from what the list's look-ahead fetched).
 import type { GraphQLResolveInfo } from 'graphql';
-import { intInRange } from '../../domain/arguments.js';
-import { linkFieldsOf, type LINK_FIELDS, type LinkFieldType } from '../../domain/link-fields.js';
-import type { EntityModel, LinkModel } from '../../domain/model.js';
-import { LABEL } from '../../domain/ontology.js';
-import type { PracticeLinksArgs, Resolvers } from '../../generated/graphql.js';
-import { typedLinkRequest } from '../../loaders/link-request.js';
-import { prefetchedLinks } from '../../loaders/prefetch.js';
-import type { RequestContext } from '../context.js';
+import { intInRange } from '../domain/arguments.js';
+import { linkFieldsOf, type LINK_FIELDS, type LinkFieldType } from '../domain/link-fields.js';
+import type { EntityModel, LinkModel } from '../domain/model.js';
+import { LABEL } from '../domain/ontology.js';
+import type { PracticeLinksArgs, Resolvers } from '../generated/graphql.js';
+import { typedLinkRequest } from '../loaders/link-request.js';
+import { prefetchedLinks } from '../loaders/prefetch.js';
+import type { RequestContext } from '../graphql/context.js';
 import { asksOnlyId, entityRef } from './id-only.js';
 
 /** The arguments of `links` (the same on every entity type). */
