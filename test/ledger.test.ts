@@ -21,6 +21,9 @@ describe.skipIf(!haveDigests)('ledger against the digests', () => {
     expect(rows.filter((r) => r.file.startsWith('eken')).length).toBeGreaterThan(500);
     expect(rows.filter((r) => r.file.startsWith('kreuzberger')).length).toBeGreaterThan(100);
     expect(rows.filter((r) => r.file.startsWith('bayram')).length).toBeGreaterThan(30);
+    expect(rows.filter((r) => r.file.startsWith('shankar')).length).toBeGreaterThan(400);
+    expect(rows.filter((r) => r.file.startsWith('sculley')).length).toBeGreaterThan(300);
+    expect(rows.filter((r) => r.file.startsWith('amershi')).length).toBeGreaterThan(150);
   });
 
   it('has an entry for every seen row', async () => {

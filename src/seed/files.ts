@@ -7,10 +7,19 @@ import { jsonPath, valueAt, type SeedProblem } from './errors.js';
 
 /**
  * Source folders in load order: the first file to declare an entity gives its name and summary. The
- * reviews come first; a tool catalogue's folder (written by `npm run catalogue:import`) after them, so an
- * entity a review and the catalogue share keeps the review's name.
+ * reviews come first, then the studies, then the tool catalogues' folders (written by `npm run
+ * catalogue:import`), so an entity a paper and a catalogue share keeps the paper's name.
  */
-export const SOURCE_FOLDERS = ['eken2024', 'kreuzberger2022', 'bayram2024', 'awesome-production-ml'] as const;
+export const SOURCE_FOLDERS = [
+  'eken2024',
+  'kreuzberger2022',
+  'bayram2024',
+  'shankar2022',
+  'amershi2019',
+  'sculley2015',
+  'awesome-production-ml',
+  'awesome-llmops',
+] as const;
 
 export interface SeedFiles {
   /** seed/sources.json first, then each source folder's own sources.json (a catalogue's), in folder order. */

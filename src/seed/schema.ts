@@ -107,13 +107,26 @@ export const RelationRecord = z.strictObject({
 });
 export type RelationRecord = z.infer<typeof RelationRecord>;
 
-/** A literature review's facts (seed/sources.json). */
-export const ReviewSourceAttributes = z.strictObject({
+/** How much of a paper the digest's author could read: the whole text, part of it, or only the abstract. */
+export const READINGS = ['FULL_TEXT', 'PARTIAL', 'ABSTRACT_ONLY'] as const;
+
+/**
+ * A paper's facts (seed/sources.json for the reviews, seed/<study>/sources.json for each study), as its
+ * digest's header gives them; nothing from memory. `url` is where a reader finds the paper: the arXiv
+ * abstract page where it has an arXiv id, else its DOI's resolver or its proceedings page.
+ */
+export const PaperSourceAttributes = z.strictObject({
+  /** REVIEW: a literature review; STUDY: an empirical study or a position paper. */
+  sourceType: z.enum(['REVIEW', 'STUDY']),
   authors: z.array(z.string()).min(1),
   year: z.number().int(),
   venue: z.string(),
-  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
-  /** How much of the paper the digest's author could read: "full text", "abstract only"... */
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI, "10.<registrant>/<suffix>"').optional(),
+  url: z.url({ protocol: /^https$/, error: 'an https URL' }),
+  /** What was read: FULL_TEXT, PARTIAL (some pages) or ABSTRACT_ONLY; an answer resting on less than the full text says so. */
+  reading: z.enum(READINGS),
+  /** The same in words: "full text", "PDF pages 1, 2, 4 and 8 of 10"... */
   coverage: z.string(),
 });
 
@@ -135,11 +148,11 @@ export const CatalogueSourceAttributes = z.strictObject({
   coverage: z.string(),
 });
 
-/** seed/sources.json (the reviews) and seed/<catalogue>/sources.json (a tool catalogue). */
+/** seed/sources.json (the reviews), seed/<study>/sources.json (a study) and seed/<catalogue>/sources.json (a tool catalogue). */
 export const SourceRecord = z.strictObject({
   ...EntityFields,
   kind: z.literal('SOURCE'),
-  attributes: z.union([ReviewSourceAttributes, CatalogueSourceAttributes]),
+  attributes: z.union([PaperSourceAttributes, CatalogueSourceAttributes]),
 }).superRefine(kindRules);
 export type SourceRecord = z.infer<typeof SourceRecord>;
 export const SourcesFile = z.strictObject({ sources: z.array(SourceRecord).min(1) });

@@ -47,7 +47,7 @@ function confidenceOf(cells: readonly string[], tableDefault: boolean | null): b
   return tableDefault ?? true;
 }
 
-const ITEM_ID = /^(eken|kreuzberger|bayram)\.[a-z0-9-]+\.[a-z0-9][a-z0-9.-]*$/;
+const ITEM_ID = /^(eken|kreuzberger|bayram|shankar|amershi|sculley)\.[a-z0-9-]+\.[a-z0-9][a-z0-9.-]*$/;
 
 export function digestRows(): DigestRow[] {
   const rows: DigestRow[] = [];
