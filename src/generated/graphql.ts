@@ -506,6 +506,8 @@ export type Citation = {
   note: Maybe<Scalars['String']['output']>;
   /** The source cited. */
   source: Source;
+  /** A link to the place cited: the page of the paper's PDF (`#page=N`) where the source names the PDF its pages follow, a catalogue's README line at the commit read, else the source's own url. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 /** A technical component of an MLOps system (Kreuzberger et al.'s C1-C9). */
@@ -2114,6 +2116,15 @@ export type RankedPractice = {
   via: Array<Scalars['String']['output']>;
 };
 
+/** How much of a source its digest or import could read. */
+export type Reading =
+  /** Only the abstract (and keywords): the graph holds little of it. */
+  | 'ABSTRACT_ONLY'
+  /** The whole text (a catalogue: every row of the file read). */
+  | 'FULL_TEXT'
+  /** Part of it, e.g. four of ten pages: the rest is absent or marked INFERRED. */
+  | 'PARTIAL';
+
 /** A typed, cited statement between two entities, read as `from <type> to` (e.g. practice ADDRESSES challenge). */
 export type Relation = {
   __typename?: 'Relation';
@@ -2543,12 +2554,12 @@ export type SolutionLink = {
   relation: Relation;
 };
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type Source = Entity & {
   __typename?: 'Source';
   /** Other names a user might type: the paper's exact label, abbreviations, other sources' names. Empty when there are none. */
   aliases: Array<Scalars['String']['output']>;
-  /** arXiv identifier of a review, e.g. "2406.09737"; null for a catalogue. */
+  /** arXiv identifier of a paper, e.g. "2406.09737"; null for a paper without one and for a catalogue. */
   arxiv: Maybe<Scalars['String']['output']>;
   /** Extra facts a source gives (a challenge family, a study count...), as a flat JSON object; keys vary by source (e.g. ekenSection, kreuzbergerLabel). {} when there are none. */
   attributes: Scalars['JSON']['output'];
@@ -2558,11 +2569,11 @@ export type Source = Entity & {
   broader: Array<Link>;
   /** Where this entity comes from: at least one citation, each naming a source and the place in it. */
   citations: Array<Citation>;
-  /** How a catalogue asks to be cited; null for a review. */
+  /** How a catalogue asks to be cited; null for a paper. */
   citeAs: Maybe<Scalars['String']['output']>;
-  /** The commit of the catalogue's file that was read (40 hex); null for a review. */
+  /** The commit of the catalogue's file that was read (40 hex); null for a paper. */
   commit: Maybe<Scalars['String']['output']>;
-  /** The date of that commit (YYYY-MM-DD); null for a review. */
+  /** The date of that commit (YYYY-MM-DD); null for a paper. */
   commitDate: Maybe<Scalars['String']['output']>;
   /** STATED when at least one citation states it, INFERRED when all are reconstructions. */
   confidence: Confidence;
@@ -2570,11 +2581,13 @@ export type Source = Entity & {
   coverage: Scalars['String']['output'];
   /** Each source's own description of this entity (an entity several sources name has several); `summary` is the primary one-liner. */
   descriptions: Array<SourceDescription>;
+  /** A paper's DOI where its digest gives one, e.g. "10.1109/ACCESS.2023.3262138"; null otherwise. */
+  doi: Maybe<Scalars['String']['output']>;
   /** Stable id, "source:<slug>"; never reused or changed once published. */
   id: Scalars['ID']['output'];
   /** The entity's kind: always SOURCE here. */
   kind: EntityKind;
-  /** A catalogue's licence, e.g. "MIT"; null for a review. */
+  /** A catalogue's licence, e.g. "MIT"; null for a paper. */
   licence: Maybe<Scalars['String']['output']>;
   /** Every relation of this entity, in either direction, with its citations. Ordered by type, then the other end's name (case-insensitive), then id. Empty when it has no relation (of the types and direction asked). */
   links: Array<Link>;
@@ -2584,28 +2597,32 @@ export type Source = Entity & {
   narrower: Array<Link>;
   /** Notions that share part of their scope with this one, neither containing the other. (PARTLY_OVERLAPS, BOTH) */
   overlaps: Array<Link>;
-  /** A catalogue's repository URL; null for a review. */
+  /** How much of the source was read: FULL_TEXT, PARTIAL (some pages) or ABSTRACT_ONLY. What the graph holds of a source read in part is only what was read; answers resting on it say so. */
+  reading: Reading;
+  /** A catalogue's repository URL; null for a paper. */
   repository: Maybe<Scalars['String']['output']>;
   /** Entities of another source or framing that name the same notion. (CORRESPONDS_TO, BOTH) */
   sameAs: Array<Link>;
-  /** REVIEW or CATALOGUE. */
+  /** REVIEW, STUDY or CATALOGUE. */
   sourceType: SourceType;
   /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
-  /** Where a review was published, e.g. "ACM Computing Surveys; arXiv"; for a catalogue, its repository, e.g. "GitHub repository EthicalML/awesome-production-machine-learning". */
+  /** Where a reader finds the source: a paper's arXiv abstract page (or its DOI resolver or proceedings page); a catalogue's file at the commit read. */
+  url: Scalars['String']['output'];
+  /** Where a paper was published, e.g. "ACM Computing Surveys; arXiv"; for a catalogue, its repository, e.g. "GitHub repository EthicalML/awesome-production-machine-learning". */
   venue: Scalars['String']['output'];
-  /** A review's year; a catalogue's: the year of the commit read. */
+  /** A paper's year; a catalogue's: the year of the commit read. */
   year: Scalars['Int']['output'];
 };
 
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type SourceBroaderArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type SourceLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2613,19 +2630,19 @@ export type SourceLinksArgs = {
 };
 
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type SourceNarrowerArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type SourceOverlapsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A source the graph is seeded from: a literature review or a tool catalogue. */
+/** A source the graph is seeded from: a literature review, a study or a tool catalogue. */
 export type SourceSameAsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2679,7 +2696,9 @@ export type SourceType =
   /** A public tool catalogue, read at one commit of its repository: it states that a tool exists, its link and the section it is listed under. */
   | 'CATALOGUE'
   /** A literature review, read through its digest (arXiv id, year, venue). */
-  | 'REVIEW';
+  | 'REVIEW'
+  /** An empirical study or position paper (an interview study, a case study, a technical-debt analysis), read through its digest. */
+  | 'STUDY';
 
 /** A tool stack for a set of challenges (see Query.recommendStack). */
 export type StackRecommendation = {
@@ -3211,6 +3230,7 @@ export type ResolversTypes = {
   PrincipleLink: ResolverTypeWrapper<LinkModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedPractice: ResolverTypeWrapper<RankedPracticeModel>;
+  Reading: ResolverTypeWrapper<Partial<Reading>>;
   Relation: ResolverTypeWrapper<RelationModel>;
   RelationCount: ResolverTypeWrapper<Partial<RelationCount>>;
   RobustnessAspect: ResolverTypeWrapper<EntityModel>;
@@ -3475,6 +3495,7 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
@@ -4014,6 +4035,7 @@ export type SourceResolvers<ContextType = RequestContext, ParentType extends Res
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptions?: Resolver<Array<ResolversTypes['SourceDescription']>, ParentType, ContextType>;
+  doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4021,10 +4043,12 @@ export type SourceResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   narrower?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceNarrowerArgs, 'first'>>;
   overlaps?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceOverlapsArgs, 'first'>>;
+  reading?: Resolver<ResolversTypes['Reading'], ParentType, ContextType>;
   repository?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceSameAsArgs, 'first'>>;
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   venue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

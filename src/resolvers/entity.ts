@@ -6,6 +6,7 @@ import { intInRange } from '../domain/arguments.js';
 import { linkFieldsOf, type LINK_FIELDS, type LinkFieldType } from '../domain/link-fields.js';
 import type { EntityModel, LinkModel } from '../domain/model.js';
 import { LABEL } from '../domain/ontology.js';
+import { citationUrl, sourceUrl } from '../domain/source-links.js';
 import type { PracticeLinksArgs, Resolvers } from '../generated/graphql.js';
 import { typedLinkRequest } from '../loaders/link-request.js';
 import { prefetchedLinks } from '../loaders/prefetch.js';
@@ -40,10 +41,18 @@ function typedLinkFields<T extends LinkFieldType>(typeName: T): Record<keyof (ty
   return fields as Record<keyof (typeof LINK_FIELDS)[T], LinkFieldResolver>;
 }
 
+const SOURCE_TYPES = ['REVIEW', 'STUDY', 'CATALOGUE'] as const;
+const READINGS = ['FULL_TEXT', 'PARTIAL', 'ABSTRACT_ONLY'] as const;
+
 /** A Source's own fields live in its attributes (src/seed/schema.ts: a review's or a catalogue's). */
 const optionalText = (key: string) => (e: EntityModel) => (typeof e.attributes[key] === 'string' ? (e.attributes[key] as string) : null);
 const sourceFields = {
-  sourceType: (e: EntityModel) => (e.attributes.sourceType === 'CATALOGUE' ? ('CATALOGUE' as const) : ('REVIEW' as const)),
+  sourceType: (e: EntityModel) => SOURCE_TYPES.find((t) => t === e.attributes.sourceType) ?? ('REVIEW' as const),
+  // Every source has one (the seed's zod schema requires a paper's url; a catalogue's comes from its commit).
+  url: (e: EntityModel) => sourceUrl(e.attributes) ?? '',
+  doi: optionalText('doi'),
+  // A catalogue is read whole (every row of the file); a paper says what was read of it.
+  reading: (e: EntityModel) => READINGS.find((r) => r === e.attributes.reading) ?? ('FULL_TEXT' as const),
   authors: (e: EntityModel) => (e.attributes.authors as string[] | undefined) ?? [],
   year: (e: EntityModel) => e.attributes.year as number,
   venue: (e: EntityModel) => e.attributes.venue as string,
@@ -73,6 +82,11 @@ export function entityResolvers() {
     },
     Citation: {
       source: (c, _args, ctx, info) => reference(c.source, ctx, info),
+      // Sources are few and the loader caches them per request: one batched read whatever the page size.
+      url: async (c, _args, ctx) => {
+        const source = await ctx.loaders.entity.load(c.source);
+        return source ? citationUrl(c.locator, source.attributes) : null;
+      },
     },
     SourceDescription: {
       source: (d, _args, ctx, info) => reference(d.source, ctx, info),

@@ -124,6 +124,8 @@ export const PaperSourceAttributes = z.strictObject({
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI, "10.<registrant>/<suffix>"').optional(),
   url: z.url({ protocol: /^https$/, error: 'an https URL' }),
+  /** The PDF whose page numbers the locators give (p.N): citations then link to `pdfUrl#page=N`. */
+  pdfUrl: z.url({ protocol: /^https$/, error: 'an https URL' }).optional(),
   /** What was read: FULL_TEXT, PARTIAL (some pages) or ABSTRACT_ONLY; an answer resting on less than the full text says so. */
   reading: z.enum(READINGS),
   /** The same in words: "full text", "PDF pages 1, 2, 4 and 8 of 10"... */
