@@ -2607,8 +2607,8 @@ export type Source = Entity & {
   sourceType: SourceType;
   /** A short description written for mlops-kg (never copied from a paper): the primary one-liner; `descriptions` holds each source's own. Null when none is written. */
   summary: Maybe<Scalars['String']['output']>;
-  /** Where a reader finds the source: a paper's arXiv abstract page (or its DOI resolver or proceedings page); a catalogue's file at the commit read. */
-  url: Scalars['String']['output'];
+  /** Where a reader finds the source: a paper's arXiv abstract page (or its DOI resolver or proceedings page); a catalogue's file at the commit read. Null for a paper whose digest gives no address (e.g. Amershi et al. 2019): the graph never adds one from elsewhere. */
+  url: Maybe<Scalars['String']['output']>;
   /** Where a paper was published, e.g. "ACM Computing Surveys; arXiv"; for a catalogue, its repository, e.g. "GitHub repository EthicalML/awesome-production-machine-learning". */
   venue: Scalars['String']['output'];
   /** A paper's year; a catalogue's: the year of the commit read. */
@@ -4048,7 +4048,7 @@ export type SourceResolvers<ContextType = RequestContext, ParentType extends Res
   sameAs?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<SourceSameAsArgs, 'first'>>;
   sourceType?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   venue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -48,8 +48,7 @@ const READINGS = ['FULL_TEXT', 'PARTIAL', 'ABSTRACT_ONLY'] as const;
 const optionalText = (key: string) => (e: EntityModel) => (typeof e.attributes[key] === 'string' ? (e.attributes[key] as string) : null);
 const sourceFields = {
   sourceType: (e: EntityModel) => SOURCE_TYPES.find((t) => t === e.attributes.sourceType) ?? ('REVIEW' as const),
-  // Every source has one (the seed's zod schema requires a paper's url; a catalogue's comes from its commit).
-  url: (e: EntityModel) => sourceUrl(e.attributes) ?? '',
+  url: (e: EntityModel) => sourceUrl(e.attributes),
   doi: optionalText('doi'),
   // A catalogue is read whole (every row of the file); a paper says what was read of it.
   reading: (e: EntityModel) => READINGS.find((r) => r === e.attributes.reading) ?? ('FULL_TEXT' as const),

@@ -113,7 +113,8 @@ export const READINGS = ['FULL_TEXT', 'PARTIAL', 'ABSTRACT_ONLY'] as const;
 /**
  * A paper's facts (seed/sources.json for the reviews, seed/<study>/sources.json for each study), as its
  * digest's header gives them; nothing from memory. `url` is where a reader finds the paper: the arXiv
- * abstract page where it has an arXiv id, else its DOI's resolver or its proceedings page.
+ * abstract page where it has an arXiv id, else its DOI's resolver or its proceedings page, as the digest
+ * spells it; a paper whose digest gives no address has none.
  */
 export const PaperSourceAttributes = z.strictObject({
   /** REVIEW: a literature review; STUDY: an empirical study or a position paper. */
@@ -123,7 +124,8 @@ export const PaperSourceAttributes = z.strictObject({
   venue: z.string(),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI, "10.<registrant>/<suffix>"').optional(),
-  url: z.url({ protocol: /^https$/, error: 'an https URL' }),
+  /** Absent only where the digest gives no address for the paper (nothing is looked up from memory). */
+  url: z.url({ protocol: /^https$/, error: 'an https URL' }).optional(),
   /** The PDF whose page numbers the locators give (p.N): citations then link to `pdfUrl#page=N`. */
   pdfUrl: z.url({ protocol: /^https$/, error: 'an https URL' }).optional(),
   /** What was read: FULL_TEXT, PARTIAL (some pages) or ABSTRACT_ONLY; an answer resting on less than the full text says so. */
