@@ -60,8 +60,8 @@ const PROBLEMS: readonly { words: string; challenges: readonly string[] }[] = [
   { words: 'retraining cadence', challenges: ['challenge:retraining-cadence', 'challenge:constant-retraining'] },
   { words: 'alert fatigue', challenges: ['challenge:alert-fatigue'] },
   { words: 'delayed labels', challenges: ['challenge:feedback-delays'] },
-  { words: 'training-serving skew', challenges: ['challenge:training-serving-skew'] },
-  { words: 'feedback loops', challenges: ['challenge:feedback-loops', 'challenge:hidden-feedback-loops', 'challenge:direct-feedback-loops'] },
+  { words: 'training-serving skew', challenges: ['challenge:dev-prod-mismatch', 'challenge:data-leakage'] },
+  { words: 'feedback loops', challenges: ['challenge:feedback-loop-debt', 'challenge:hidden-feedback-loops', 'challenge:direct-feedback-loops'] },
   { words: 'glue code', challenges: ['challenge:glue-code'] },
   { words: 'pipeline jungles', challenges: ['challenge:pipeline-jungles'] },
 ];
@@ -105,6 +105,8 @@ describe('figures of the sources in one graph', () => {
         found.map((f) => `${f.words} -> ${f.hit ?? 'not in the top 3'} (${f.practices} practices)`).join('; '),
     );
     expect(inTop3.length).toBeGreaterThanOrEqual(PROBLEMS.length - 1);
-    expect(inTop3.every((f) => f.practices > 0)).toBe(true);
+    // Not every problem has an answer in the sources: none reports a principled retraining cadence
+    // (Shankar et al. §4.5.1 say no participant had one), and the graph says so rather than invent one.
+    expect(inTop3.filter((f) => f.practices > 0).length).toBeGreaterThanOrEqual(PROBLEMS.length - 2);
   });
 });
