@@ -27,10 +27,18 @@ describe('the real seed', () => {
     expect(ds.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('holds the three reviews and the tool catalogue, and cites each of them', async () => {
+  it('holds the three reviews, the three studies and the tool catalogue, and cites each of them', async () => {
     const ds = await loadSeedDataset(SEED_DIR);
     const sources = ds.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id).sort();
-    expect(sources).toEqual(['source:awesome-production-ml', 'source:bayram2024', 'source:eken2024', 'source:kreuzberger2022']);
+    expect(sources).toEqual([
+      'source:amershi2019',
+      'source:awesome-production-ml',
+      'source:bayram2024',
+      'source:eken2024',
+      'source:kreuzberger2022',
+      'source:sculley2015',
+      'source:shankar2022',
+    ]);
     for (const s of sources) {
       expect(ds.entities.some((e) => e.kind !== 'SOURCE' && e.citations.some((c) => c.source === s))).toBe(true);
     }
