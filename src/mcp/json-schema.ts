@@ -112,7 +112,11 @@ export function toolInputSchema(schema: GraphQLSchema, op: McpOperation): JsonSc
     const type = typeFromAST(schema, def.type) as GraphQLInputType | undefined;
     if (!type) throw new Error(`${op.file}: variable $${name} has a type the schema does not define`);
     let property = withDescription(inputTypeSchema(type), (descriptions.get(name) ?? []).join(' '));
-    if (def.defaultValue) property = { ...property, default: valueFromASTUntyped(def.defaultValue) };
+    if (def.defaultValue) {
+      // The tool's own default may differ from the field's (which the SDL's words give): say which holds.
+      const value = valueFromASTUntyped(def.defaultValue);
+      property = { ...property, default: value, description: `${property.description ?? ''} This tool's default: ${JSON.stringify(value)}.`.trim() };
+    }
     properties[name] = property;
     if (def.type.kind === Kind.NON_NULL_TYPE && !def.defaultValue) required.push(name);
   }
