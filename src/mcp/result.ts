@@ -48,7 +48,7 @@ export function toolErrorOf(errors: readonly GraphQLFormattedError[]): ToolError
   };
 }
 
-const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+const kb = (bytes: number) => `${Math.ceil(bytes / 1000)} kB`;
 
 /** How to ask for less, from the operation's own optional variables. */
 export function narrowingHint(op: McpOperation, variables: Record<string, unknown>): string {

@@ -6,7 +6,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const MAX_LISTED = 8;
 
-/** "MLflow (tool:mlflow)" for an object with a name and an id, or for the first such object inside it. */
+/**
+ * "MLflow (tool:mlflow)" for an object with a name and an id; else the objects with ids inside it
+ * (a cell: its tool -> its practice), or a list of them (a path: its entities, joined by ->).
+ */
 function label(value: Json, depth = 0): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { id, name } = value;
@@ -15,7 +18,9 @@ function label(value: Json, depth = 0): string | undefined {
   const parts = Object.values(value)
     .map((v) => label(v, depth + 1))
     .filter((l): l is string => l !== undefined);
-  return parts.length ? parts.slice(0, 2).join(' -> ') : undefined;
+  if (parts.length) return parts.slice(0, 2).join(' -> ');
+  const chain = Object.values(value).find((v): v is Json[] => Array.isArray(v) && v.length > 0 && v.every((x) => label(x, 2) !== undefined));
+  return chain ? chain.map((x) => label(x, 2)).join(' -> ') : undefined;
 }
 
 function describeItem(value: Json): string | undefined {
@@ -37,8 +42,13 @@ function describeField(key: string, value: Json): string[] {
   if (Array.isArray(value)) return [describeList(key, value)];
   if (value === null) return [`${key}: none`];
   if (typeof value !== 'object') return [`${key}: ${String(value)}`];
-  const name = label(value, 2);
-  if (name && typeof value.id === 'string') return [`${key}: ${describeItem(value)}`];
+  if (typeof value.id === 'string') {
+    // One entity: its name and what it comes with (citations: 2; links: 30).
+    const counts = Object.entries(value)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => `${k}: ${(v as Json[]).length}`);
+    return [`${key}: ${[describeItem(value), ...counts].join('; ')}`];
+  }
   return Object.entries(value).flatMap(([k, v]) => (Array.isArray(v) || typeof v !== 'object' || v === null ? describeField(k, v) : []));
 }
 

@@ -114,3 +114,14 @@ describe('MCP helpers', () => {
     expect(narrowingHint(find, { first: 50 })).toContain('a smaller first (now 50)');
   });
 });
+
+describe('MCP summaries of each answer shape', () => {
+  it('name an entity with its counts, cells by tool and practice, and paths by their entities', () => {
+    expect(summarize('get_entity', { entity: { id: 'tool:mlflow', name: 'MLflow', confidence: 'STATED', citations: [{}, {}], links: [{}] } })).toContain('entity: MLflow (tool:mlflow), STATED; citations: 2; links: 1');
+    const cells = summarize('coverage', { coverage: { cells: [{ tool: { id: 'tool:a', name: 'A' }, practice: { id: 'practice:b', name: 'B' }, confidence: 'INFERRED' }], uncoveredPractices: [] } });
+    expect(cells).toContain('cells: 1 entry: A (tool:a) -> B (practice:b), INFERRED');
+    expect(cells).toContain('uncoveredPractices: 0 entries');
+    const path = summarize('explain_path', { paths: { reason: null, paths: [{ length: 1, confidence: 'STATED', entities: [{ id: 'tool:a', name: 'A' }, { id: 'challenge:c', name: 'C' }], relations: [] }] } });
+    expect(path).toContain('paths: 1 entry: A (tool:a) -> C (challenge:c), STATED');
+  });
+});
