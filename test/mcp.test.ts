@@ -161,14 +161,36 @@ transportSuite('Streamable HTTP, 2026-07-28', async () => {
   return client;
 });
 
-transportSuite('stdio (npm run mcp)', async () => {
+/** npm run mcp's entry as a child process, on the run's Neo4j (already seeded: it writes nothing). */
+function stdioTransport(): StdioClientTransport {
   const n = testNeo4j();
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NEO4J_URI: n.uri, NEO4J_USERNAME: n.username, LOG_LEVEL: 'warn' };
   if (n.password) env.NEO4J_PASSWORD = n.password;
   if (n.database) env.NEO4J_DATABASE = n.database;
+  return new StdioClientTransport({ command: process.execPath, args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'mcp-main.ts')], env, cwd: PROJECT_ROOT, stderr: 'inherit' });
+}
+
+transportSuite('stdio (npm run mcp)', async () => {
   const client = new Client({ name: 'mlops-kg-test', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'mcp-main.ts')], env, cwd: PROJECT_ROOT, stderr: 'inherit' }), { timeout: 90_000 });
+  await client.connect(stdioTransport(), { timeout: 90_000 });
+  expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
   return client;
+});
+
+describe('stdio, a 2025-era client', () => {
+  it('is served on a connection pinned to the 2025 handshake', async () => {
+    const client = new Client({ name: 'mlops-kg-legacy', version: '1.0.0' });
+    await client.connect(stdioTransport(), { timeout: 90_000 });
+    try {
+      expect(client.getNegotiatedProtocolVersion()).not.toBe('2026-07-28');
+      const result = await client.callTool({ name: 'get_entity', arguments: { id: 'tool:kubeflow', firstLinks: 5 } });
+      expect(result.isError ?? false).toBe(false);
+      const api = await gql(service.url, readFileSync(path.join(OPERATIONS_DIR, 'get-entity.graphql'), 'utf8'), { id: 'tool:kubeflow', firstLinks: 5 });
+      expect(result.structuredContent).toEqual(api.body.data);
+    } finally {
+      await client.close();
+    }
+  }, 120_000);
 });
 
 describe('Streamable HTTP, a 2025-era client', () => {
@@ -223,7 +245,7 @@ describe('an outage', () => {
     // A Neo4j that is not there: nothing listens on port 1.
     db = new Db(createDriver({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'x' }, API_DRIVER_OPTIONS), undefined, 5_000);
     const settings = parseSettings({});
-    app = await createApp({ db, logger: pino({ level: 'silent' }), limits: settings.limits, requestTimeoutMs: 5_000, corsOrigins: '*', introspection: true });
+    app = await createApp({ db, logger: pino({ level: 'silent' }), limits: settings.limits, requestTimeoutMs: 5_000, corsOrigins: ['https://assistant.example'], introspection: true });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
@@ -244,5 +266,19 @@ describe('an outage', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('refuses a browser origin that CORS_ORIGINS does not allow, before anything runs', async () => {
+    const address = app.server.address() as { port: number };
+    const post = (origin: string) =>
+      fetch(`http://127.0.0.1:${address.port}/mcp`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+      });
+    expect((await post('https://elsewhere.example')).status).toBe(403);
+    const allowed = await post('https://assistant.example');
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://assistant.example');
   });
 });
