@@ -4,11 +4,14 @@
 import { buildSchema, validate, type GraphQLSchema } from 'graphql';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { toolInputSchema, type JsonSchema } from './json-schema.js';
+import { toolOutputSchema } from './output-schema.js';
 import { loadOperations, OPERATIONS_DIR, OperationFileError, type McpOperation } from './operations.js';
 
 export interface McpTool {
   readonly op: McpOperation;
   readonly inputSchema: JsonSchema;
+  /** The JSON Schema of the operation's data: the tool's structured content. */
+  readonly outputSchema: JsonSchema;
 }
 
 export interface McpCatalogue {
@@ -26,7 +29,7 @@ export function buildCatalogue(schema: GraphQLSchema = sdlSchema(), dir = OPERAT
   const tools = loadOperations(dir).map((op) => {
     const errors = validate(schema, op.document);
     if (errors.length > 0) throw new OperationFileError(`${op.file} does not validate against schema/*.graphql: ${errors.map((e) => e.message).join('; ')}`);
-    return { op, inputSchema: toolInputSchema(schema, op) };
+    return { op, inputSchema: toolInputSchema(schema, op), outputSchema: toolOutputSchema(schema, op) };
   });
   const byName = new Map(tools.map((t) => [t.op.toolName, t]));
   return { tools, tool: (name) => byName.get(name) };

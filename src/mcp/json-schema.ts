@@ -21,7 +21,8 @@ import {
 import type { McpOperation } from './operations.js';
 
 export interface JsonSchema {
-  type?: string;
+  type?: string | string[];
+  anyOf?: JsonSchema[];
   description?: string;
   enum?: string[];
   items?: JsonSchema;

@@ -29,10 +29,13 @@ const passThrough: jsonSchemaValidator = {
   },
 };
 
-const schemas = new WeakMap<McpTool, StandardSchemaWithJSON<Record<string, unknown>>>();
-function standardSchemaOf(tool: McpTool): StandardSchemaWithJSON<Record<string, unknown>> {
+type Schemas = { input: StandardSchemaWithJSON<Record<string, unknown>>; output: StandardSchemaWithJSON<Record<string, unknown>> };
+const schemas = new WeakMap<McpTool, Schemas>();
+/** The tool's schemas as the SDK takes them, made once per tool (a server is made per request). */
+function standardSchemasOf(tool: McpTool): Schemas {
   let s = schemas.get(tool);
-  if (!s) schemas.set(tool, (s = fromJsonSchema<Record<string, unknown>>(tool.inputSchema as Parameters<typeof fromJsonSchema>[0], passThrough)));
+  const std = (json: unknown) => fromJsonSchema<Record<string, unknown>>(json as Parameters<typeof fromJsonSchema>[0], passThrough);
+  if (!s) schemas.set(tool, (s = { input: std(tool.inputSchema), output: std(tool.outputSchema) }));
   return s;
 }
 
@@ -113,7 +116,9 @@ export function createMcpServer(options: McpOptions, cat: McpCatalogue = process
       {
         title: titleOf(tool.op.operationName),
         description: tool.op.description,
-        inputSchema: standardSchemaOf(tool),
+        inputSchema: standardSchemasOf(tool).input,
+        // Advertised, not checked here: the answer is the operation's data, which the schema describes.
+        outputSchema: standardSchemasOf(tool).output,
         annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
         _meta: { 'mlops-kg/graphql-operation': tool.op.operationName },
       },

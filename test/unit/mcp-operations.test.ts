@@ -125,3 +125,34 @@ describe('MCP summaries of each answer shape', () => {
     expect(path).toContain('paths: 1 entry: A (tool:a) -> C (challenge:c), STATED');
   });
 });
+
+describe('MCP output schemas', () => {
+  const catalogue = buildCatalogue(schema);
+
+  it('describe the data of each operation with the SDL\'s field descriptions', () => {
+    for (const tool of catalogue.tools) {
+      expect(tool.outputSchema.type, tool.op.toolName).toBe('object');
+      expect(Object.keys(tool.outputSchema.properties ?? {}).length, tool.op.toolName).toBeGreaterThan(0);
+    }
+    const search = catalogue.tool('find_entities')!.outputSchema.properties!.search!;
+    expect(search).toMatchObject({ type: 'array', items: { type: 'object', required: ['score', 'entity'] } });
+    const entity = search.items!.properties!.entity!;
+    expect(entity.properties!.id).toMatchObject({ type: 'string' });
+    expect(entity.properties!.summary!.type).toEqual(['string', 'null']);
+    expect(entity.properties!.confidence).toMatchObject({ type: 'string', enum: ['STATED', 'INFERRED'] });
+    const scoreField = schema.getQueryType()!.getFields().practicesAddressing!;
+    const ranked = catalogue.tool('practices_addressing')!.outputSchema.properties!.practicesAddressing!.items!;
+    expect(ranked.properties!.score!.description).toBe((scoreField.type as unknown as { ofType: { ofType: { ofType: { getFields(): Record<string, { description: string }> } } } }).ofType.ofType.ofType.getFields().score!.description);
+  });
+
+  it('make a nullable root nullable, and a field under a type condition optional', () => {
+    const entity = catalogue.tool('get_entity')!.outputSchema.properties!.entity!;
+    expect(entity.type).toEqual(['object', 'null']);
+    expect(entity.properties!.toolType).toMatchObject({ type: 'string' });
+    expect(entity.required).toEqual(expect.arrayContaining(['id', 'name', 'citations', 'links']));
+    expect(entity.required).not.toContain('toolType');
+    const citation = entity.properties!.citations!.items!;
+    expect(citation.required).toEqual(expect.arrayContaining(['locator', 'confidence', 'url']));
+    expect(citation.properties!.url!.type).toEqual(['string', 'null']);
+  });
+});
