@@ -2,7 +2,7 @@
 // citations, descriptions and links), so a host can attach an entity to a conversation. Ids complete
 // as the user types, by find_entities.
 import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
-import type { McpTools } from './server.js';
+import type { McpTools } from './tools.js';
 
 export const ENTITY_URI_TEMPLATE = 'mlops-kg://entity/{id}';
 
