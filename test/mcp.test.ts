@@ -235,6 +235,8 @@ describe('POST /mcp, as /graphql is served', () => {
     const pre = await fetch(`${base}/mcp`, { method: 'OPTIONS', headers: { origin: 'https://assistant.example', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toContain('mcp-protocol-version');
+    // Stateless: no session to open a stream on or to delete.
+    expect((await fetch(`${base}/mcp`, { headers: { accept: 'text/event-stream' } })).status).toBe(405);
   });
 });
 
