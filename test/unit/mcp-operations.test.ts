@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue, sdlSchema } from '../../src/mcp/catalogue.js';
 import { leadingComment, OPERATIONS_DIR, readOperation, toolNameOf } from '../../src/mcp/operations.js';
 import { summarize } from '../../src/mcp/summary.js';
-import { narrowingHint } from '../../src/mcp/result.js';
+import { errorResult, narrowingHint, toolErrorOf } from '../../src/mcp/result.js';
 
 const schema = sdlSchema();
 const files = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort();
@@ -154,5 +154,22 @@ describe('MCP output schemas', () => {
     const citation = entity.properties!.citations!.items!;
     expect(citation.required).toEqual(expect.arrayContaining(['locator', 'confidence', 'url']));
     expect(citation.properties!.url!.type).toEqual(['string', 'null']);
+  });
+});
+
+describe('MCP tool errors', () => {
+  it('report an outage first, saying to retry, and keep the API\'s suggestions', () => {
+    const errors = [
+      { message: 'Invalid argument challengeId: not the id of any CHALLENGE: "challenge:x" (did you mean "challenge:y"?)', extensions: { code: 'BAD_USER_INPUT', argumentName: 'challengeId', suggestions: { 'challenge:x': ['challenge:y'] } } },
+      { message: 'The graph database is unavailable right now; retry in a few seconds.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ];
+    const outage = errorResult(toolErrorOf(errors));
+    expect(outage.isError).toBe(true);
+    expect((outage.content[0] as { text: string }).text).toMatch(/^SERVICE_UNAVAILABLE: .*\nThis is temporary: retry/s);
+    const bad = errorResult(toolErrorOf(errors.slice(0, 1)));
+    expect(bad.structuredContent).toEqual({ error: { code: 'BAD_USER_INPUT', message: errors[0]!.message, argumentName: 'challengeId', suggestions: { 'challenge:x': ['challenge:y'] } } });
+    expect((bad.content[0] as { text: string }).text).toContain('Fix the argument named');
+    // An error without a code is a bug: reported as such, its message kept as the API formatted it.
+    expect(toolErrorOf([{ message: 'Internal server error' }]).code).toBe('INTERNAL_SERVER_ERROR');
   });
 });
