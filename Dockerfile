@@ -25,6 +25,8 @@ COPY --from=build /app/dist ./dist
 # package.json marks the project root (src/config/paths.ts) and the modules as ES modules.
 COPY package.json ./
 COPY schema ./schema
+# The MCP tools' operations (POST /mcp; src/mcp/operations.ts reads them at start).
+COPY mcp ./mcp
 COPY seed ./seed
 # The API reference served at /docs (generated from the SDL by scripts/build-docs.ts, committed).
 COPY docs/reference ./docs/reference

@@ -73,6 +73,8 @@ export const SettingsSchema = z
         .refine((v) => /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v), 'an http:// or https:// URL of an OTLP/HTTP collector, such as http://127.0.0.1:4318')
         .optional(),
     ),
+    /** The most JSON bytes one MCP tool call returns (src/mcp/); over it the call is a tool error saying how to narrow it. */
+    MCP_MAX_RESULT_BYTES: intSetting(1_000, 10_000_000, 100_000),
     /** subgraph: serve a federation 2 subgraph schema (@key on every entity, _entities, _service). */
     FEDERATION: z.preprocess(blankToUndefined, z.enum(['off', 'subgraph'], { error: 'off or subgraph' }).default('off')),
     LOG_LEVEL: z.preprocess(
@@ -108,6 +110,8 @@ export interface Settings {
   readonly otlpEndpoint?: string;
   /** 'subgraph': the schema is served as an Apollo Federation 2 subgraph. */
   readonly federation: 'off' | 'subgraph';
+  /** The most JSON bytes one MCP tool call returns (src/mcp/). */
+  readonly mcpMaxResultBytes: number;
 }
 
 export interface Limits {
@@ -163,5 +167,6 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
     introspection: s.INTROSPECTION === 'true',
     otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
     federation: s.FEDERATION,
+    mcpMaxResultBytes: s.MCP_MAX_RESULT_BYTES,
   };
 }

@@ -31,6 +31,8 @@ import { traceHttpRequest } from '../observability/http-span.js';
 import type { Tracing } from '../observability/tracing.js';
 import { tracingPlugin } from './plugins/tracing.js';
 import { sendJson } from './routes/types.js';
+import { createExecutor } from './execute.js';
+import type { GraphQLExecutor } from '../mcp/types.js';
 
 export interface AppOptions {
   readonly db: Db;
@@ -47,6 +49,8 @@ export interface AppOptions {
   readonly tracing?: Tracing;
   /** 'subgraph': serve the schema as an Apollo Federation 2 subgraph. */
   readonly federation?: 'off' | 'subgraph';
+  /** The most JSON bytes one MCP tool call returns (MCP_MAX_RESULT_BYTES; src/mcp/). */
+  readonly mcpMaxResultBytes?: number;
 }
 
 export interface App {
@@ -55,6 +59,8 @@ export interface App {
   readonly metrics: Metrics;
   /** The graph's version as this process knows it (no round trip per request). */
   readonly graphVersion: GraphVersionWatch;
+  /** Runs one operation in-process through the same Apollo Server (the MCP tools: src/http/execute.ts). */
+  readonly execute: GraphQLExecutor;
   /** Stops accepting, drains in-flight requests, stops Apollo. Does not close the driver. */
   stop(): Promise<void>;
 }
@@ -118,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   await apollo.start();
+  const execute = createExecutor({ apollo, db: options.db, requestTimeoutMs: options.requestTimeoutMs, watch, logger: options.logger });
 
   server.on('request', (req, res) => {
     const requestId = requestIdOf(req);
@@ -156,7 +163,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     const route = ROUTES.find((r) => r.matches(method, url, req));
-    if (route) return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics, graphVersion: watch, httpCacheMaxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0 });
+    if (route) {
+      const mcp = { execute, maxResultBytes: options.mcpMaxResultBytes, readBody: (r: http.IncomingMessage) => readBodyText(r, limits.maxBodyBytes) };
+      return route.handle(req, res, url, { db: options.db, logger: meta.logger, metrics, graphVersion: watch, httpCacheMaxAgeSeconds: options.httpCacheMaxAgeSeconds ?? 0, mcp });
+    }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 
     const bodyText = method === 'POST' ? await readBodyText(req, limits.maxBodyBytes) : undefined;
@@ -197,6 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     metrics,
     graphVersion: watch,
+    execute,
     stop: async () => {
       unwatch();
       await apollo.stop();
@@ -217,7 +228,7 @@ function applyCors(req: http.IncomingMessage, res: http.ServerResponse, origins:
   res.setHeader('access-control-allow-origin', origins === '*' ? '*' : origin);
   if (origins !== '*') res.setHeader('vary', 'origin');
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id');
+  res.setHeader('access-control-allow-headers', 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id, mcp-protocol-version, mcp-method, mcp-name, mcp-session-id');
   res.setHeader('access-control-expose-headers', 'x-request-id, x-cypher-round-trips, x-response-cache');
   res.setHeader('access-control-max-age', '600');
 }

@@ -17,12 +17,13 @@ describe('settings', () => {
       introspection: true,
       otlpEndpoint: undefined,
       federation: 'off',
+      mcpMaxResultBytes: 100_000,
     });
   });
 
   it('reads every variable it documents', () => {
     expect(SETTING_NAMES.sort()).toEqual([
-      'CORS_ORIGINS', 'FEDERATION', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS',
+      'CORS_ORIGINS', 'FEDERATION', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MCP_MAX_RESULT_BYTES',
       'NEO4J_DATABASE', 'NEO4J_PASSWORD', 'NEO4J_URI', 'NEO4J_USERNAME', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'PORT', 'REQUEST_TIMEOUT_MS',
       'RESPONSE_CACHE_MB',
     ]);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { GraphVersionWatch } from '../../cache/graph-version-watch.js';
 import type { Db } from '../../neo4j/driver.js';
 import type { Metrics } from '../metrics.js';
+import type { GraphQLExecutor } from '../../mcp/types.js';
 
 export interface RouteDeps {
   readonly db: Db;
@@ -13,6 +14,12 @@ export interface RouteDeps {
   readonly graphVersion?: GraphVersionWatch;
   /** Cache-Control max-age of exports, in seconds (HTTP_CACHE_MAX_AGE). */
   readonly httpCacheMaxAgeSeconds?: number;
+  /** For POST /mcp (routes/mcp.ts): the in-process executor, the result cap, and the body reader with MAX_BODY_BYTES. */
+  readonly mcp?: {
+    readonly execute: GraphQLExecutor;
+    readonly maxResultBytes?: number;
+    readBody(req: http.IncomingMessage): Promise<string>;
+  };
 }
 
 export interface Route {
