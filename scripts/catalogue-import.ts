@@ -13,7 +13,7 @@ const args = process.argv.slice(2).filter((a) => a !== '--');
 const skeleton = args.includes('--skeleton');
 const positional = args.filter((a) => !a.startsWith('--'));
 const seedDir = path.resolve(process.env.SEED_DIR ?? path.join(PROJECT_ROOT, 'seed'));
-const DEFAULT_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'catalogues');
+const DEFAULT_DIR = path.resolve(PROJECT_ROOT, process.env.CATALOGUE_DIR ?? path.join('..', 'shared', 'catalogues'));
 
 function refuse(problems: { file: string; path: string; message: string }[], what: string): never {
   console.error(`${what} (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written:`);

@@ -116,9 +116,11 @@ export function assignIds(
   for (const g of groups) {
     if (idOf.has(g)) continue;
     const id = byLinkName.get(`${g.link}\u0000${normaliseName(g.name) || g.name}`);
-    if (id && !used.has(id)) {
+    // A merge the curator has since refused (noMatch) is not taken from the registry.
+    if (id && !used.has(id) && !matches.noMatch.some((x) => x.link === g.link && x.id === id)) {
       give(g, id);
-      if (review.has(id)) merged(g, id, agreement(review.get(id)!, g) ?? 'the registry (an earlier import matched it)');
+      const t = review.get(id);
+      if (t) merged(g, id, (t.repos ?? []).includes(g.link) ? 'repository' : agreement(t, g) ?? 'the registry (an earlier import matched it)');
     }
   }
   // 3. The same GitHub repository (links are lowercased keys): one listing, whatever the names.
@@ -162,7 +164,7 @@ export function assignIds(
   for (const g of groups) {
     if (idOf.has(g)) continue;
     const sameLinkGroups = groups.filter((o) => !idOf.has(o) && o.link === g.link);
-    const sameLinkIds = openIds.filter(([id, e]) => e.link === g.link && !used.has(id));
+    const sameLinkIds = openIds.filter(([id, e]) => e.link === g.link && !used.has(id) && !matches.noMatch.some((x) => x.link === g.link && x.id === id));
     if (sameLinkGroups.length === 1 && sameLinkIds.length === 1) {
       const [id, e] = sameLinkIds[0]!;
       give(g, id);

@@ -9,7 +9,9 @@ const Name = z.string().min(1).max(200).refine((s) => s === s.trim(), 'must not 
 
 export const CatalogueTool = z.strictObject({
   name: Name,
-  url: z.url({ protocol: /^https?$/ }),
+  // Kept as the README writes it, even without its scheme ("github.com/ray-project/ray"): the link key
+  // of a row without a GitHub repository is this text, and the curators key their entries by it.
+  url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+\/\S*$/i, 'a web address')]),
   githubRepo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').nullable().optional(),
   section: Name,
   line: z.number().int().positive(),
