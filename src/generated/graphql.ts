@@ -314,12 +314,14 @@ export type CategoryLink = {
 export type CellDerivation =
   /** A source states that the tool supports the practice. */
   | 'DIRECT'
-  /** The tool is listed under a catalogue section the curators map to the practice (INFERRED). */
+  /** The tool is listed under a catalogue section the curators map to the practice as a whole (INFERRED): the section-level fallback, weaker than a per-tool mapping; recommendStack never rests on it. */
   | 'VIA_CATALOGUE_SECTION'
   /** The tool supports a component that corresponds to the practice. */
   | 'VIA_COMPONENT'
   /** The tool supports a component that implements a principle corresponding to the practice (weak). */
   | 'VIA_COMPONENT_AND_PRINCIPLE'
+  /** A part of the tool (PART_OF, e.g. Kubeflow Pipelines of Kubeflow) supports the practice, along one of the other roads: the whole counts its parts' support, shown as coming through the part. */
+  | 'VIA_PART'
   /** The tool supports a principle that corresponds to the practice. */
   | 'VIA_PRINCIPLE';
 
@@ -704,7 +706,7 @@ export type CoverageCell = {
   /**
    * The source's own level (FULL, PARTIAL, EXAMPLE; DIRECT when it gives none) when a source states the
    * support; otherwise DERIVED_ and the derivation: DERIVED_VIA_COMPONENT (also for VIA_COMPONENT_AND_PRINCIPLE),
-   * DERIVED_VIA_PRINCIPLE or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
+   * DERIVED_VIA_PRINCIPLE, DERIVED_VIA_PART or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
    */
   level: Scalars['String']['output'];
   /** The paths that give this cell, each from the tool to the practice, shortest first. */
@@ -1722,9 +1724,10 @@ export type Query = {
    * The tool × practice matrix, as a heatmap needs it. A cell exists where a tool supports a practice:
    * DIRECT (tool SUPPORTS practice; `level` is the source's own level, e.g. EXAMPLE, or DIRECT when the
    * source gives none), or derived (`derivation`): VIA_COMPONENT or VIA_PRINCIPLE (the tool SUPPORTS a
-   * component or principle that CORRESPONDS_TO the practice: sound), VIA_CATALOGUE_SECTION (the tool is
-   * listed under a catalogue section the curators map to the practice: INFERRED, weaker than a review's
-   * statement), VIA_COMPONENT_AND_PRINCIPLE (tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO
+   * component or principle that CORRESPONDS_TO the practice: sound), VIA_PART (a part of the tool, PART_OF,
+   * supports the practice along one of these roads: the part is on the cell's paths), VIA_CATALOGUE_SECTION
+   * (the tool is listed under a catalogue section the curators map to the practice as a whole: INFERRED, the
+   * section-level fallback, weaker than a curator's per-tool SUPPORTS), VIA_COMPONENT_AND_PRINCIPLE (tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO
    * practice: two generalising hops, weak). A cell's `confidence` is that of its best path (as firm as its
    * weakest hop); its citations cover every hop of every path that gives it.
    *
@@ -1788,7 +1791,8 @@ export type Query = {
   /**
    * A tool stack for a set of challenges: the practices that address any of them (as practicesAddressing
    * finds and ranks them), then a greedy set cover of those practices by tools, using the cells of
-   * `coverage`. The tools the team already runs (`haveToolIds`) count first; then each step takes the tool
+   * `coverage` that rest on a tool's own support: never a catalogue section's road (VIA_CATALOGUE_SECTION,
+   * the curators' section-level fallback) nor a part's (VIA_PART). The tools the team already runs (`haveToolIds`) count first; then each step takes the tool
    * that supports the most practices not yet covered; a tie goes to the tool whose new cells are more often
    * stated at every hop, then more often direct, then the smaller id (never to more citations). It stops
    * after `maxTools` picks or when no tool adds a practice.
@@ -3062,10 +3066,18 @@ export type ToolLink = {
 
 /** What sort of thing a tool is: the curator's classification (seed/README.md), not a paper's statement. */
 export type ToolType =
+  /** A benchmark or evaluation suite: tasks and metrics to measure models against. */
+  | 'BENCHMARK'
+  /** A data set. */
+  | 'DATASET'
   /** A conceptual framework (not a software library). */
   | 'FRAMEWORK'
   /** A whitepaper or best-practice document. */
   | 'GUIDANCE'
+  /** A list of links: an awesome list, a collection of tutorials or courses. */
+  | 'LINK_LIST'
+  /** A trained model (a large language model, a foundation model) that a catalogue lists: not software that runs ML. */
+  | 'MODEL'
   /** Software a team can adopt: a product, library, platform or service. */
   | 'PRODUCT'
   /** A research system from a paper. */
