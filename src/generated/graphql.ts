@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel, RelationModel, LinkModel, CitationModel, SourceDescriptionModel, ConnectionModel, EdgeModel } from '../domain/model.js';
 import type { SearchHitModel, PathModel, PathSearchModel, RankedPracticeModel, CoverageModel, CoverageCellModel, StackRecommendationModel, StackStepModel, StatsModel, SourceCountModel } from '../analysis/models.js';
+import type { ScopeNoteModel } from '../analysis/scope.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -1810,6 +1811,14 @@ export type Query = {
   /** All entities of kind ROLE, ordered by name (case-insensitive) then id. `first` 1-100, default 20; `after` an endCursor of a previous page. */
   roles: RoleConnection;
   /**
+   * What the graph's sources do not cover, for a text a person typed (the text of a `search`, a question):
+   * one note per topic it names that no review or study of the graph treats (large language models, prompts,
+   * retrieval-augmented generation, vector stores, AI agents), saying so; empty when the text names none.
+   * The notes are fixed statements about the sources, matched on the text's words and phrases (case and
+   * punctuation ignored); nothing is read from the graph. `text`: not blank, at most 200 characters.
+   */
+  scopeNotes: Array<ScopeNote>;
+  /**
    * Full-text search over names, aliases and summaries (Neo4j index `entity_search`), best match first.
    * The text is split into words (letters and digits; every other character, Lucene syntax included, only
    * separates words, so no input can make the search fail); each word matches exactly (strongest), as a
@@ -1817,6 +1826,9 @@ export type Query = {
    * phrase score highest. Text with no letter or digit matches nothing.
    * `text`: not blank, at most 200 characters. `kinds`: only these kinds (empty or absent: all).
    * `first`: 1-50, default 10. Ties in score are ordered by name, then id.
+   * A search about a topic the sources do not cover (large language models, prompts, retrieval-augmented
+   * generation, vector stores) may still find tools of the catalogues: ask `scopeNotes` with the same text
+   * in the same request, and show its notes beside the hits.
    */
   search: Array<SearchHit>;
   /** All entities of kind SOLUTION, ordered by name (case-insensitive) then id. `first` 1-100, default 20; `after` an endCursor of a previous page. */
@@ -2030,6 +2042,15 @@ export type QueryRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
+export type QueryScopeNotesArgs = {
+  text: Scalars['String']['input'];
 };
 
 
@@ -2414,6 +2435,17 @@ export type RoleLink = {
   node: Role;
   /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
+};
+
+/** A topic a text names that the graph's reviews and studies do not cover, and what that means for the answers (see Query.scopeNotes). */
+export type ScopeNote = {
+  __typename?: 'ScopeNote';
+  /** The words or phrases of the text that name the topic, lower-cased. */
+  matched: Array<Scalars['String']['output']>;
+  /** What the sources say and do not say about the topic: they predate it or do not treat it; tools for it come only from a catalogue, and their links to practices are a curator's inference. */
+  message: Scalars['String']['output'];
+  /** The topic, in plain words, e.g. "large language models" or "vector stores". */
+  topic: Scalars['String']['output'];
 };
 
 /** An entity found by `search`, with its full-text score. */
@@ -3233,6 +3265,7 @@ export type ResolversTypes = {
   RoleConnection: ResolverTypeWrapper<ConnectionModel>;
   RoleEdge: ResolverTypeWrapper<EdgeModel>;
   RoleLink: ResolverTypeWrapper<LinkModel>;
+  ScopeNote: ResolverTypeWrapper<ScopeNoteModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Solution: ResolverTypeWrapper<EntityModel>;
   SolutionConnection: ResolverTypeWrapper<ConnectionModel>;
@@ -3328,6 +3361,7 @@ export type ResolversParentTypes = {
   RoleConnection: ConnectionModel;
   RoleEdge: EdgeModel;
   RoleLink: LinkModel;
+  ScopeNote: ScopeNoteModel;
   SearchHit: SearchHitModel;
   Solution: EntityModel;
   SolutionConnection: ConnectionModel;
@@ -3850,6 +3884,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   recommendStack?: Resolver<ResolversTypes['StackRecommendation'], ParentType, ContextType, RequireFields<QueryRecommendStackArgs, 'challengeIds' | 'maxTools' | 'minConfidence' | 'toolTypes'>>;
   robustnessAspects?: Resolver<ResolversTypes['RobustnessAspectConnection'], ParentType, ContextType, RequireFields<QueryRobustnessAspectsArgs, 'first'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
+  scopeNotes?: Resolver<Array<ResolversTypes['ScopeNote']>, ParentType, ContextType, RequireFields<QueryScopeNotesArgs, 'text'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
@@ -3967,6 +4002,12 @@ export type RoleLinkResolvers<ContextType = RequestContext, ParentType extends R
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+};
+
+export type ScopeNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScopeNote'] = ResolversParentTypes['ScopeNote']> = {
+  matched?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -4246,6 +4287,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
   RoleLink?: RoleLinkResolvers<ContextType>;
+  ScopeNote?: ScopeNoteResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Solution?: SolutionResolvers<ContextType>;
   SolutionConnection?: SolutionConnectionResolvers<ContextType>;
