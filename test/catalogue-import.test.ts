@@ -252,7 +252,7 @@ describe('two catalogues, typed and mapped tool by tool (fixtures of test/fixtur
     expect(await readFile(path.join(seed, LLMOPS, 'MERGES.md'), 'utf8')).toContain('`tool:mlflow` (MLflow): kept PRODUCT, this catalogue\'s curation says FRAMEWORK');
     const counts = again[0]!.output!.counts;
     console.log(`fixture, ${FOLDER}: tools by type ${JSON.stringify(counts.byType)}, mapped per tool ${counts.mappedPerTool}, SUPPORTS ${counts.supports}`);
-    expect(counts.byType).toEqual({ PRODUCT: 5, BENCHMARK: 1 });
+    expect(counts.byType).toEqual({ PRODUCT: 6, BENCHMARK: 1 });
     expect(counts.mappedPerTool).toBe(4);
   });
 
