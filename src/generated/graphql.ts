@@ -2971,7 +2971,7 @@ export type Tool = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Everything this tool supports: practices, components, principles, solutions, robustness aspects. (SUPPORTS, OUT) */
   supports: Array<Link>;
-  /** The curator's classification of this tool: a product a team can adopt, a technique, a class of technology, guidance, a research prototype or a conceptual framework. */
+  /** The curator's classification of this tool: a product a team can adopt, a technique, a class of technology, guidance, a research prototype, a conceptual framework, or (catalogue rows) a model, a benchmark, a data set or a list of links. Never a source's statement: for a catalogue tool, `attributes` holds toolTypeBasis CURATOR and the curator's reason (apmlCuratorTypeNote, llmopsCuratorTypeNote), read from the catalogue's description. */
   toolType: ToolType;
   /** Workflow steps, components and roles that use this tool. (USES, IN) */
   usedBy: Array<Link>;
