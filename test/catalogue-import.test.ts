@@ -195,7 +195,7 @@ describe('the catalogue in the seed (committed files; no ../shared needed)', () 
     const covers = ds.relations.filter((r) => r.type === 'COVERS');
     expect(covers.length).toBeGreaterThan(10);
     for (const r of covers) {
-      expect(r.citations.every((c) => c.confidence === 'INFERRED' && c.source === 'source:awesome-production-ml'), r.id).toBe(true);
+      expect(r.citations.every((c) => c.confidence === 'INFERRED' && (c.source === 'source:awesome-production-ml' || c.source === 'source:awesome-llmops')), r.id).toBe(true);
       expect(r.note, r.id).toBeTruthy();
     }
     expect(covers.map((r) => r.id)).toContain('category:apml-feature-store-[COVERS]->practice:feature-stores');
