@@ -26,6 +26,7 @@ const mappers: Record<string, string> = {
     }),
   ),
   SearchHit: `${ANALYSIS}#SearchHitModel`,
+  ScopeNote: '../analysis/scope.js#ScopeNoteModel',
   Path: `${ANALYSIS}#PathModel`,
   PathSearch: `${ANALYSIS}#PathSearchModel`,
   RankedPractice: `${ANALYSIS}#RankedPracticeModel`,

@@ -57,7 +57,7 @@ export default [
           acceptedIdNames: ['id'],
           acceptedIdTypes: ['ID'],
           exceptions: {
-            types: ['PageInfo', 'Citation', 'SourceDescription', 'Link', 'Path', 'PathSearch', 'Coverage', 'Stats'],
+            types: ['PageInfo', 'Citation', 'SourceDescription', 'Link', 'Path', 'PathSearch', 'Coverage', 'Stats', 'ScopeNote'],
             suffixes: ['Connection', 'Edge', 'Link', 'Hit', 'Practice', 'Cell', 'Recommendation', 'Step', 'Count'],
           },
         },

@@ -102,7 +102,8 @@ function fig4Edges(): { from: string; to: string }[] {
 }
 
 /** Every (tool, practice) pair the coverage semantics give (schema/analysis.graphql), from the seed, with whether a source states it. */
-function expectedCells(): Map<string, { direct: boolean; level: string | null }> {
+/** The cells coverage derives; `roads`: whether a catalogue section's and a part's road count (recommendStack: neither). */
+function expectedCells(roads: { sections: boolean; parts: boolean } = { sections: true, parts: true }): Map<string, { direct: boolean; level: string | null }> {
   const cells = new Map<string, { direct: boolean; level: string | null }>();
   const key = (t: string, p: string) => `${t} ${p}`;
   for (const s of relationsOf('SUPPORTS', (r) => isKind(r.from, 'TOOL'))) {
@@ -111,20 +112,29 @@ function expectedCells(): Map<string, { direct: boolean; level: string | null }>
   const derive = (tool: string, practice: string) => {
     if (!cells.has(key(tool, practice))) cells.set(key(tool, practice), { direct: false, level: null });
   };
-  for (const s of relationsOf('SUPPORTS', (r) => isKind(r.from, 'TOOL'))) {
-    const x = s.to;
-    if (isKind(x, 'COMPONENT') || isKind(x, 'PRINCIPLE')) {
-      for (const n of neighbours(x, ['CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) derive(s.from, n.other);
-    }
-    if (isKind(x, 'COMPONENT')) {
-      for (const i of relationsOf('IMPLEMENTS', (r) => r.from === x && isKind(r.to, 'PRINCIPLE'))) {
-        for (const n of neighbours(i.to, ['CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) derive(s.from, n.other);
+  // A tool's own roads; `as` is the tool credited: the tool itself, or the whole it is PART_OF.
+  const ownRoads = (tool: string, as: string) => {
+    for (const s of relationsOf('SUPPORTS', (r) => r.from === tool)) {
+      const x = s.to;
+      if (isKind(x, 'PRACTICE') && as !== tool) derive(as, x);
+      if (isKind(x, 'COMPONENT') || isKind(x, 'PRINCIPLE')) {
+        for (const n of neighbours(x, ['CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) derive(as, n.other);
+      }
+      if (isKind(x, 'COMPONENT')) {
+        for (const i of relationsOf('IMPLEMENTS', (r) => r.from === x && isKind(r.to, 'PRINCIPLE'))) {
+          for (const n of neighbours(i.to, ['CORRESPONDS_TO'])) if (isKind(n.other, 'PRACTICE')) derive(as, n.other);
+        }
       }
     }
-  }
+  };
+  for (const t of new Set(relationsOf('SUPPORTS', (r) => isKind(r.from, 'TOOL')).map((r) => r.from))) ownRoads(t, t);
+  // A part's support counts for its whole (PART_OF between tools).
+  if (roads.parts) for (const pp of relationsOf('PART_OF', (r) => isKind(r.from, 'TOOL') && isKind(r.to, 'TOOL'))) ownRoads(pp.from, pp.to);
   // A tool listed under a catalogue section that the curators map to a practice (COVERS).
-  for (const m of relationsOf('IN_CATEGORY', (r) => isKind(r.from, 'TOOL'))) {
-    for (const c of relationsOf('COVERS', (r) => r.from === m.to && isKind(r.to, 'PRACTICE'))) derive(m.from, c.to);
+  if (roads.sections) {
+    for (const m of relationsOf('IN_CATEGORY', (r) => isKind(r.from, 'TOOL'))) {
+      for (const c of relationsOf('COVERS', (r) => r.from === m.to && isKind(r.to, 'PRACTICE'))) derive(m.from, c.to);
+    }
   }
   return cells;
 }
@@ -410,7 +420,7 @@ describe('coverage', () => {
       const cell = got.get(key)!;
       expect(cell.direct, key).toBe(want.direct);
       if (want.direct) expect(cell.level).toBe(want.level ?? 'DIRECT');
-      else expect(['DERIVED_VIA_COMPONENT', 'DERIVED_VIA_PRINCIPLE', 'DERIVED_VIA_CATALOGUE_SECTION']).toContain(cell.level);
+      else expect(['DERIVED_VIA_COMPONENT', 'DERIVED_VIA_PRINCIPLE', 'DERIVED_VIA_PART', 'DERIVED_VIA_CATALOGUE_SECTION']).toContain(cell.level);
       for (const p of cell.paths) expectSoundPath(p, cell.tool.id, cell.practice.id);
       expectCitationsCoverHops(cell.citations, cell.paths);
     }
@@ -441,9 +451,10 @@ describe('coverage', () => {
         const viaRegistry = cell!.paths.find((p) => p.entities.some((e) => e.id === registry));
         expect(viaRegistry).toBeDefined();
         expect(viaRegistry!.relations.map((r) => r.type)).toEqual(['SUPPORTS', 'IMPLEMENTS', 'CORRESPONDS_TO']);
-        // A derived cell's level is its best path's: a catalogue section's mapping ranks above two generalising hops.
+        // A derived cell's level is its best path's: a part's road or a catalogue section's mapping ranks above two generalising hops.
+        const viaPart = cell!.paths.some((p) => p.relations.some((r) => r.type === 'PART_OF'));
         const viaSection = cell!.paths.some((p) => p.relations.some((r) => r.type === 'COVERS'));
-        if (!cell!.direct) expect(cell!.level).toBe(viaSection ? 'DERIVED_VIA_CATALOGUE_SECTION' : 'DERIVED_VIA_COMPONENT');
+        if (!cell!.direct) expect(cell!.level).toBe(viaPart ? 'DERIVED_VIA_PART' : viaSection ? 'DERIVED_VIA_CATALOGUE_SECTION' : 'DERIVED_VIA_COMPONENT');
       }
     }
   });
@@ -492,10 +503,13 @@ const STACK = `query($ids: [ID!]!, $max: Int) {
 
 describe('recommendStack', () => {
   const challengeIds = () => [...new Set(fig4Edges().map((e) => e.to))].slice(0, 2);
-  /** The cells recommendStack works with by default: those of tools of type PRODUCT. */
+  /**
+   * The cells recommendStack works with by default: those of tools of type PRODUCT, on a tool's own
+   * roads only (never a catalogue section's, nor a part's).
+   */
   const productCells = () => {
     const products = new Set(dataset.entities.filter((e) => e.kind === 'TOOL' && e.toolType === 'PRODUCT').map((e) => e.id));
-    return [...expectedCells().keys()].map((k) => k.split(' ') as [string, string]).filter(([t]) => products.has(t));
+    return [...expectedCells({ sections: false, parts: false }).keys()].map((k) => k.split(' ') as [string, string]).filter(([t]) => products.has(t));
   };
 
   it('covers the practices that address the challenges greedily, at most maxTools tools', async () => {

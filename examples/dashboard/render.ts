@@ -52,7 +52,7 @@ export interface CoverageSummary {
   categories: CategoryRow[];
 }
 
-const DERIVATIONS: readonly CellDerivation[] = ['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE', 'VIA_CATALOGUE_SECTION', 'VIA_COMPONENT_AND_PRINCIPLE'];
+const DERIVATIONS: readonly CellDerivation[] = ['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE', 'VIA_PART', 'VIA_CATALOGUE_SECTION', 'VIA_COMPONENT_AND_PRINCIPLE'];
 const NO_CATEGORY = '(no category)';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -4,8 +4,12 @@
 //   DIRECT                       tool SUPPORTS practice: a source's own statement (sound);
 //   VIA_COMPONENT, VIA_PRINCIPLE tool SUPPORTS a component or principle that CORRESPONDS_TO the
 //                                practice: the same notion in another frame (sound);
+//   VIA_PART                     a part of the tool (PART_OF: Kubeflow Pipelines of Kubeflow) supports
+//                                the practice along one of the roads here: the whole counts its parts'
+//                                support, shown as coming through the part (derived, not the tool's own);
 //   VIA_CATALOGUE_SECTION        the tool is listed under a catalogue section that the curators map
-//                                to the practice (INFERRED: weaker than a review's statement);
+//                                to the practice as a whole: the section-level fallback (INFERRED,
+//                                weaker than a per-tool SUPPORTS; recommendStack never rests on it);
 //   VIA_COMPONENT_AND_PRINCIPLE  tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO practice:
 //                                two generalising hops (weak; shown as derived, never ranked with direct).
 // A cell takes its best path: firmer confidence first (a path is as firm as its weakest hop), then
@@ -18,7 +22,7 @@ import type { CellDerivation, CoverageCellModel, CoverageModel, PathModel } from
 import { byName, citationsOfPaths, dedupePaths } from './paths.js';
 
 /** Derivations from firmest to weakest (the order a cell picks its best path by). */
-const DERIVATION_ORDER: readonly CellDerivation[] = ['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE', 'VIA_CATALOGUE_SECTION', 'VIA_COMPONENT_AND_PRINCIPLE'];
+const DERIVATION_ORDER: readonly CellDerivation[] = ['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE', 'VIA_PART', 'VIA_CATALOGUE_SECTION', 'VIA_COMPONENT_AND_PRINCIPLE'];
 
 /** Which derivations the ontology makes sound (the others are shown as weaker support). */
 export const SOUND_DERIVATIONS: ReadonlySet<CellDerivation> = new Set(['DIRECT', 'VIA_COMPONENT', 'VIA_PRINCIPLE']);
@@ -27,11 +31,18 @@ export const SOUND_DERIVATIONS: ReadonlySet<CellDerivation> = new Set(['DIRECT',
 export function derivationOf(path: PathModel): CellDerivation {
   if (path.length === 1) return 'DIRECT';
   const between = path.entities.slice(1, -1);
+  if (path.relations.some((r) => r.type === 'PART_OF')) return 'VIA_PART';
   if (path.relations.some((r) => r.type === 'COVERS')) return 'VIA_CATALOGUE_SECTION';
   const component = between.some((e) => e.kind === 'COMPONENT');
   const principle = between.some((e) => e.kind === 'PRINCIPLE');
   if (component && principle) return 'VIA_COMPONENT_AND_PRINCIPLE';
   return component ? 'VIA_COMPONENT' : 'VIA_PRINCIPLE';
+}
+
+/** The roads recommendStack may rest on: every derivation but a catalogue section's and a part's. */
+export function stackRoad(path: PathModel): boolean {
+  const d = derivationOf(path);
+  return d !== 'VIA_CATALOGUE_SECTION' && d !== 'VIA_PART';
 }
 
 /** The level a derived path gives, as the matrix shows it (DERIVED_ + the derivation). */

@@ -42,7 +42,7 @@ export interface RankedPracticeModel {
 }
 
 /** How a tool -> practice path derives support (src/analysis/coverage.ts). */
-export type CellDerivation = 'DIRECT' | 'VIA_COMPONENT' | 'VIA_PRINCIPLE' | 'VIA_CATALOGUE_SECTION' | 'VIA_COMPONENT_AND_PRINCIPLE';
+export type CellDerivation = 'DIRECT' | 'VIA_COMPONENT' | 'VIA_PRINCIPLE' | 'VIA_PART' | 'VIA_CATALOGUE_SECTION' | 'VIA_COMPONENT_AND_PRINCIPLE';
 
 export interface CoverageCellModel {
   readonly tool: EntityModel;

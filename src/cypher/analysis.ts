@@ -90,10 +90,13 @@ RETURN c.kind AS kind, paths, pathsEntities, pathsRelations`;
  *   tool SUPPORTS practice (the source's own statement);
  *   tool SUPPORTS component, component IMPLEMENTS principle, principle CORRESPONDS_TO practice (weak);
  *   tool SUPPORTS component or principle, which CORRESPONDS_TO practice (the same notion);
- *   tool IN_CATEGORY a catalogue section that COVERS the practice (the curators' mapping).
+ *   tool IN_CATEGORY a catalogue section that COVERS the practice (the curators' section-level
+ *   mapping: the weaker fallback; `sections`);
+ *   tool <-PART_OF- part, and the part's support along the first three roads (`parts`: a tool's
+ *   coverage counts its parts', e.g. Kubeflow Pipelines' for Kubeflow).
  * One statement per combination of filters, so that a given list is always an index seek.
  */
-const supportPaths = (byTools: boolean, byPractices: boolean) => {
+export const supportPaths = (byTools: boolean, byPractices: boolean, roads: { sections: boolean; parts: boolean } = { sections: true, parts: true }) => {
   const where = [byTools && 't.id IN toolIds', byPractices && 'p.id IN practiceIds'].filter(Boolean).join(' AND ');
   const w = where ? `WHERE ${where}` : '';
   return `
@@ -104,10 +107,27 @@ const supportPaths = (byTools: boolean, byPractices: boolean) => {
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
   MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs
+  RETURN [t, x, p] AS ns, [s, k] AS rs${
+    roads.sections
+      ? `
   UNION ALL
   MATCH (t:Tool)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs`;
+  RETURN [t, x, p] AS ns, [s, k] AS rs`
+      : ''
+  }${
+    roads.parts
+      ? `
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(p:Practice) ${w}
+  RETURN [t, q, p] AS ns, [pp, s] AS rs
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, q, x, y, p] AS ns, [pp, s, i, k] AS rs
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, q, x, p] AS ns, [pp, s, k] AS rs`
+      : ''
+  }`;
 };
 
 /**
@@ -141,6 +161,13 @@ RETURN practices, tools, paths, pathsEntities, pathsRelations, versionBefore, ve
 }
 
 /**
+ * The roads recommendStack rests on: never a catalogue section's (a section-level COVERS is the
+ * curators' fallback, too coarse to pick a tool by), and, as before parts rolled up in coverage,
+ * only a tool's own support.
+ */
+const STACK_ROADS = { sections: false, parts: false } as const;
+
+/**
  * $challengeIds: the asked ids. Returns each asked id with its kind (null when unknown), the paths
  * from practices to any of the challenges, and the support paths from every tool to those practices.
  */
@@ -165,7 +192,7 @@ CALL (addressing) {
 }
 CALL (practiceIds) {
   CALL (practiceIds) {
-    ${supportPaths(false, true)}
+    ${supportPaths(false, true, STACK_ROADS)}
   }
   ${collectPaths('support', props)}
 }

@@ -1,6 +1,7 @@
 // Cypher of the exports (read by src/repos/exports.ts for src/http/exports/, docs/explorer.md). Always parameterized: the
 // statements are fixed text; the kind travels as a parameter. Each statement is streamed record by
 // record in one READ transaction, so its result is never held whole in the API's memory.
+import { supportPaths } from './analysis.js';
 import { ENTITY_PROJECTION } from './entities.js';
 import { datasetNode } from './dataset.js';
 
@@ -35,27 +36,15 @@ const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, t
 
 /**
  * One record per tool that supports at least one practice, ordered by name then id, with every
- * support path from it to a practice: the same four patterns as the `coverage` query
- * (src/cypher/analysis.ts): tool SUPPORTS practice; tool SUPPORTS component IMPLEMENTS principle
- * CORRESPONDS_TO practice; tool SUPPORTS component or principle CORRESPONDS_TO practice; tool
- * IN_CATEGORY a catalogue section that COVERS the practice. The
+ * support path from it to a practice: the very patterns of the `coverage` query (supportPaths of
+ * src/cypher/analysis.ts: a tool's own support, a catalogue section's COVERS, its parts' support). The
  * paths are shaped as src/analysis/paths.ts's PathRow, so the cells are built by the same code
  * (buildCells) as the query's; test/exports.test.ts checks that the two agree.
  */
 export const EXPORT_COVERAGE_BY_TOOL = `
 MATCH (t:Tool)
 CALL (t) {
-  MATCH (t)-[s:SUPPORTS]->(p:Practice)
-  RETURN [t, p] AS ns, [s] AS rs
-  UNION ALL
-  MATCH (t)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice)
-  RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
-  UNION ALL
-  MATCH (t)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice)
-  RETURN [t, x, p] AS ns, [s, k] AS rs
-  UNION ALL
-  MATCH (t)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice)
-  RETURN [t, x, p] AS ns, [s, k] AS rs
+  ${supportPaths(false, false)}
 }
 WITH t, collect({nodes: [n IN ns | n ${ENTITY_PROJECTION}], rels: [r IN rs | r ${RELATION_PROJECTION}]}) AS paths
 ORDER BY t.sortKey, t.id

@@ -26,8 +26,22 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
  * PRODUCT: software a team can adopt (a product, library, platform or service); TECHNIQUE: a pattern
  * or technique; TECHNOLOGY_CLASS: a class of technology (data lakes); GUIDANCE: a whitepaper or
  * best-practice document; RESEARCH_PROTOTYPE: a research system; FRAMEWORK: a conceptual framework.
+ * The tool catalogues list more than software (seed/README.md §10): MODEL: a trained model (an LLM, a
+ * foundation model); BENCHMARK: a benchmark or evaluation suite; DATASET: a data set; LINK_LIST: a list
+ * of links (an awesome list, a collection of tutorials or courses).
  */
-export const TOOL_TYPES = ['PRODUCT', 'TECHNIQUE', 'TECHNOLOGY_CLASS', 'GUIDANCE', 'RESEARCH_PROTOTYPE', 'FRAMEWORK'] as const;
+export const TOOL_TYPES = [
+  'PRODUCT',
+  'TECHNIQUE',
+  'TECHNOLOGY_CLASS',
+  'GUIDANCE',
+  'RESEARCH_PROTOTYPE',
+  'FRAMEWORK',
+  'MODEL',
+  'BENCHMARK',
+  'DATASET',
+  'LINK_LIST',
+] as const;
 export type ToolType = (typeof TOOL_TYPES)[number];
 
 /** Every id is `<prefix>:<slug>`; the prefix says the kind, so an id alone tells what it names. */

@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel, RelationModel, LinkModel, CitationModel, SourceDescriptionModel, ConnectionModel, EdgeModel } from '../domain/model.js';
 import type { SearchHitModel, PathModel, PathSearchModel, RankedPracticeModel, CoverageModel, CoverageCellModel, StackRecommendationModel, StackStepModel, StatsModel, SourceCountModel } from '../analysis/models.js';
+import type { ScopeNoteModel } from '../analysis/scope.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -314,12 +315,14 @@ export type CategoryLink = {
 export type CellDerivation =
   /** A source states that the tool supports the practice. */
   | 'DIRECT'
-  /** The tool is listed under a catalogue section the curators map to the practice (INFERRED). */
+  /** The tool is listed under a catalogue section the curators map to the practice as a whole (INFERRED): the section-level fallback, weaker than a per-tool mapping; recommendStack never rests on it. */
   | 'VIA_CATALOGUE_SECTION'
   /** The tool supports a component that corresponds to the practice. */
   | 'VIA_COMPONENT'
   /** The tool supports a component that implements a principle corresponding to the practice (weak). */
   | 'VIA_COMPONENT_AND_PRINCIPLE'
+  /** A part of the tool (PART_OF, e.g. Kubeflow Pipelines of Kubeflow) supports the practice, along one of the other roads: the whole counts its parts' support, shown as coming through the part. */
+  | 'VIA_PART'
   /** The tool supports a principle that corresponds to the practice. */
   | 'VIA_PRINCIPLE';
 
@@ -706,7 +709,7 @@ export type CoverageCell = {
   /**
    * The source's own level (FULL, PARTIAL, EXAMPLE; DIRECT when it gives none) when a source states the
    * support; otherwise DERIVED_ and the derivation: DERIVED_VIA_COMPONENT (also for VIA_COMPONENT_AND_PRINCIPLE),
-   * DERIVED_VIA_PRINCIPLE or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
+   * DERIVED_VIA_PRINCIPLE, DERIVED_VIA_PART or DERIVED_VIA_CATALOGUE_SECTION (see Query.coverage and `derivation`).
    */
   level: Scalars['String']['output'];
   /** The paths that give this cell, each from the tool to the practice, shortest first. */
@@ -1724,9 +1727,10 @@ export type Query = {
    * The tool × practice matrix, as a heatmap needs it. A cell exists where a tool supports a practice:
    * DIRECT (tool SUPPORTS practice; `level` is the source's own level, e.g. EXAMPLE, or DIRECT when the
    * source gives none), or derived (`derivation`): VIA_COMPONENT or VIA_PRINCIPLE (the tool SUPPORTS a
-   * component or principle that CORRESPONDS_TO the practice: sound), VIA_CATALOGUE_SECTION (the tool is
-   * listed under a catalogue section the curators map to the practice: INFERRED, weaker than a review's
-   * statement), VIA_COMPONENT_AND_PRINCIPLE (tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO
+   * component or principle that CORRESPONDS_TO the practice: sound), VIA_PART (a part of the tool, PART_OF,
+   * supports the practice along one of these roads: the part is on the cell's paths), VIA_CATALOGUE_SECTION
+   * (the tool is listed under a catalogue section the curators map to the practice as a whole: INFERRED, the
+   * section-level fallback, weaker than a curator's per-tool SUPPORTS), VIA_COMPONENT_AND_PRINCIPLE (tool SUPPORTS component IMPLEMENTS principle CORRESPONDS_TO
    * practice: two generalising hops, weak). A cell's `confidence` is that of its best path (as firm as its
    * weakest hop); its citations cover every hop of every path that gives it.
    *
@@ -1790,7 +1794,8 @@ export type Query = {
   /**
    * A tool stack for a set of challenges: the practices that address any of them (as practicesAddressing
    * finds and ranks them), then a greedy set cover of those practices by tools, using the cells of
-   * `coverage`. The tools the team already runs (`haveToolIds`) count first; then each step takes the tool
+   * `coverage` that rest on a tool's own support: never a catalogue section's road (VIA_CATALOGUE_SECTION,
+   * the curators' section-level fallback) nor a part's (VIA_PART). The tools the team already runs (`haveToolIds`) count first; then each step takes the tool
    * that supports the most practices not yet covered; a tie goes to the tool whose new cells are more often
    * stated at every hop, then more often direct, then the smaller id (never to more citations). It stops
    * after `maxTools` picks or when no tool adds a practice.
@@ -1808,6 +1813,14 @@ export type Query = {
   /** All entities of kind ROLE, ordered by name (case-insensitive) then id. `first` 1-100, default 20; `after` an endCursor of a previous page. */
   roles: RoleConnection;
   /**
+   * What the graph's sources do not cover, for a text a person typed (the text of a `search`, a question):
+   * one note per topic it names that no review or study of the graph treats (large language models, prompts,
+   * retrieval-augmented generation, vector stores, AI agents), saying so; empty when the text names none.
+   * The notes are fixed statements about the sources, matched on the text's words and phrases (case and
+   * punctuation ignored); nothing is read from the graph. `text`: not blank, at most 200 characters.
+   */
+  scopeNotes: Array<ScopeNote>;
+  /**
    * Full-text search over names, aliases and summaries (Neo4j index `entity_search`), best match first.
    * The text is split into words (letters and digits; every other character, Lucene syntax included, only
    * separates words, so no input can make the search fail); each word matches exactly (strongest), as a
@@ -1815,6 +1828,9 @@ export type Query = {
    * phrase score highest. Text with no letter or digit matches nothing.
    * `text`: not blank, at most 200 characters. `kinds`: only these kinds (empty or absent: all).
    * `first`: 1-50, default 10. Ties in score are ordered by name, then id.
+   * A search about a topic the sources do not cover (large language models, prompts, retrieval-augmented
+   * generation, vector stores) may still find tools of the catalogues: ask `scopeNotes` with the same text
+   * in the same request, and show its notes beside the hits.
    */
   search: Array<SearchHit>;
   /** All entities of kind SOLUTION, ordered by name (case-insensitive) then id. `first` 1-100, default 20; `after` an endCursor of a previous page. */
@@ -2028,6 +2044,15 @@ export type QueryRolesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The entry points: an entity by id, several by id, one paginated list per entity kind, and the analysis
+ * queries (search, practicesAddressing, coverage, recommendStack, paths, stats; schema/analysis.graphql).
+ */
+export type QueryScopeNotesArgs = {
+  text: Scalars['String']['input'];
 };
 
 
@@ -2421,6 +2446,17 @@ export type RoleLink = {
   node: Role;
   /** The relation itself, in its stored direction (from, to), with its type, level, note, confidence and citations. */
   relation: Relation;
+};
+
+/** A topic a text names that the graph's reviews and studies do not cover, and what that means for the answers (see Query.scopeNotes). */
+export type ScopeNote = {
+  __typename?: 'ScopeNote';
+  /** The words or phrases of the text that name the topic, lower-cased. */
+  matched: Array<Scalars['String']['output']>;
+  /** What the sources say and do not say about the topic: they predate it or do not treat it; tools for it come only from a catalogue, and their links to practices are a curator's inference. */
+  message: Scalars['String']['output'];
+  /** The topic, in plain words, e.g. "large language models" or "vector stores". */
+  topic: Scalars['String']['output'];
 };
 
 /** An entity found by `search`, with its full-text score. */
@@ -2954,7 +2990,7 @@ export type Tool = Entity & {
   summary: Maybe<Scalars['String']['output']>;
   /** Everything this tool supports: practices, components, principles, solutions, robustness aspects. (SUPPORTS, OUT) */
   supports: Array<Link>;
-  /** The curator's classification of this tool: a product a team can adopt, a technique, a class of technology, guidance, a research prototype or a conceptual framework. */
+  /** The curator's classification of this tool: a product a team can adopt, a technique, a class of technology, guidance, a research prototype, a conceptual framework, or (catalogue rows) a model, a benchmark, a data set or a list of links. Never a source's statement: for a catalogue tool, `attributes` holds toolTypeBasis CURATOR and the curator's reason (apmlCuratorTypeNote, llmopsCuratorTypeNote), read from the catalogue's description. */
   toolType: ToolType;
   /** Workflow steps, components and roles that use this tool. (USES, IN) */
   usedBy: Array<Link>;
@@ -3081,10 +3117,18 @@ export type ToolLink = {
 
 /** What sort of thing a tool is: the curator's classification (seed/README.md), not a paper's statement. */
 export type ToolType =
+  /** A benchmark or evaluation suite: tasks and metrics to measure models against. */
+  | 'BENCHMARK'
+  /** A data set. */
+  | 'DATASET'
   /** A conceptual framework (not a software library). */
   | 'FRAMEWORK'
   /** A whitepaper or best-practice document. */
   | 'GUIDANCE'
+  /** A list of links: an awesome list, a collection of tutorials or courses. */
+  | 'LINK_LIST'
+  /** A trained model (a large language model, a foundation model) that a catalogue lists: not software that runs ML. */
+  | 'MODEL'
   /** Software a team can adopt: a product, library, platform or service. */
   | 'PRODUCT'
   /** A research system from a paper. */
@@ -3241,6 +3285,7 @@ export type ResolversTypes = {
   RoleConnection: ResolverTypeWrapper<ConnectionModel>;
   RoleEdge: ResolverTypeWrapper<EdgeModel>;
   RoleLink: ResolverTypeWrapper<LinkModel>;
+  ScopeNote: ResolverTypeWrapper<ScopeNoteModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Solution: ResolverTypeWrapper<EntityModel>;
   SolutionConnection: ResolverTypeWrapper<ConnectionModel>;
@@ -3336,6 +3381,7 @@ export type ResolversParentTypes = {
   RoleConnection: ConnectionModel;
   RoleEdge: EdgeModel;
   RoleLink: LinkModel;
+  ScopeNote: ScopeNoteModel;
   SearchHit: SearchHitModel;
   Solution: EntityModel;
   SolutionConnection: ConnectionModel;
@@ -3859,6 +3905,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   recommendStack?: Resolver<ResolversTypes['StackRecommendation'], ParentType, ContextType, RequireFields<QueryRecommendStackArgs, 'challengeIds' | 'maxTools' | 'minConfidence' | 'toolTypes'>>;
   robustnessAspects?: Resolver<ResolversTypes['RobustnessAspectConnection'], ParentType, ContextType, RequireFields<QueryRobustnessAspectsArgs, 'first'>>;
   roles?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, RequireFields<QueryRolesArgs, 'first'>>;
+  scopeNotes?: Resolver<Array<ResolversTypes['ScopeNote']>, ParentType, ContextType, RequireFields<QueryScopeNotesArgs, 'text'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   solutions?: Resolver<ResolversTypes['SolutionConnection'], ParentType, ContextType, RequireFields<QuerySolutionsArgs, 'first'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
@@ -3976,6 +4023,12 @@ export type RoleLinkResolvers<ContextType = RequestContext, ParentType extends R
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+};
+
+export type ScopeNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ScopeNote'] = ResolversParentTypes['ScopeNote']> = {
+  matched?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -4258,6 +4311,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RoleConnection?: RoleConnectionResolvers<ContextType>;
   RoleEdge?: RoleEdgeResolvers<ContextType>;
   RoleLink?: RoleLinkResolvers<ContextType>;
+  ScopeNote?: ScopeNoteResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Solution?: SolutionResolvers<ContextType>;
   SolutionConnection?: SolutionConnectionResolvers<ContextType>;

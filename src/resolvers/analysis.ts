@@ -3,7 +3,7 @@
 // the entity loader with every entity returned, so nested fields cost no extra round trip.
 // Each read asks only the entity properties the selection and the analysis need
 // (src/loaders/analysis-lookahead.ts); entities read with fewer than all are not primed.
-import { buildCells, coverageOf, toolAdmitted, toolsOfCells } from '../analysis/coverage.js';
+import { buildCells, coverageOf, stackRoad, toolAdmitted, toolsOfCells } from '../analysis/coverage.js';
 import type { CoverageModel, PathModel, PathSearchModel, RankedPracticeModel, SearchHitModel, StackRecommendationModel, StatsModel } from '../analysis/models.js';
 import { pathConfidence } from '../analysis/evidence.js';
 import { entitiesOf, orderFound } from '../analysis/paths.js';
@@ -150,7 +150,8 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   prime(ctx, [...entitiesOf(read.addressing), ...entitiesOf(read.support)], props);
   // The tools a team runs count whatever their type; the candidates are of the types asked.
   const haveSet = new Set(have);
-  const support = read.support.filter((p) => !exclude.has(p.entities[0]!.id) || haveSet.has(p.entities[0]!.id));
+  // stackRoad: never a catalogue section's road (the query does not read it either).
+  const support = read.support.filter((p) => stackRoad(p) && (!exclude.has(p.entities[0]!.id) || haveSet.has(p.entities[0]!.id)));
   const cells = [
     ...buildCells(support.filter((p) => haveSet.has(p.entities[0]!.id)), { minConfidence }),
     ...buildCells(support.filter((p) => !haveSet.has(p.entities[0]!.id)), { minConfidence, toolTypes, toolSourceIds }),

@@ -5,12 +5,13 @@ import type { Resolvers } from '../generated/graphql.js';
 import { analysisQueryResolvers, pathResolvers } from './analysis.js';
 import { entityResolvers } from './entity.js';
 import { connectionNodes, entityQueryResolvers } from './query-entities.js';
+import { scopeQueryResolvers } from './scope.js';
 
 export function createResolvers() {
   return {
     JSON: JSONResolver,
     ...entityResolvers(),
-    Query: { ...entityQueryResolvers(), ...analysisQueryResolvers() },
+    Query: { ...entityQueryResolvers(), ...analysisQueryResolvers(), ...scopeQueryResolvers() },
     Path: pathResolvers,
     SourceConnection: connectionNodes,
     PracticeConnection: connectionNodes,

@@ -7,6 +7,7 @@ import type { Citation, EntityRecord, SummaryBasis, ToolType } from './schema.js
 import type { SeedProblem } from './errors.js';
 import { checkRelations } from './checks/relations.js';
 import { checkEntities, type EntityContribution } from './checks/entities.js';
+import { checkCurations } from './checks/curation.js';
 
 export type AttributeValue = EntityRecord['attributes'][string];
 
@@ -138,6 +139,15 @@ export function buildDataset(files: SeedFiles): BuildResult {
     files.sources.flatMap((f) => f.data.sources.filter((s) => 'sourceType' in s.attributes && s.attributes.sourceType === 'CATALOGUE').map((s) => s.id)),
   );
   problems.push(...checkEntities(contributions, catalogueSources));
+  problems.push(...checkCurations(files, (id) => entities.get(id)?.entity.kind));
+  if (files.searchAliases) {
+    const f = files.searchAliases;
+    f.data.aliases.forEach((a, i) => {
+      const e = entities.get(a.id)?.entity;
+      if (!e) problems.push({ file: f.file, path: `aliases[${i}].id`, message: 'names no entity of the seed', value: a.id });
+      else for (const alias of a.aliases) if (alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+    });
+  }
 
   const sourceIds = new Set(files.sources.flatMap((f) => f.data.sources.map((s) => s.id)));
   const checkCitations = (citations: readonly Citation[], origin: Origin) =>

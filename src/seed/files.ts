@@ -2,7 +2,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { EntitiesFile, LedgerFile, RelationsFile, SourcesFile } from './schema.js';
+import { EntitiesFile, LedgerFile, RelationsFile, SearchAliasesFile, SourcesFile } from './schema.js';
+import { CURATION_FILE, ToolCurationFile } from './catalogue/curation.js';
 import { jsonPath, valueAt, type SeedProblem } from './errors.js';
 
 /**
@@ -27,7 +28,14 @@ export interface SeedFiles {
   readonly entities: readonly Parsed<typeof EntitiesFile>[];
   readonly relations: readonly Parsed<typeof RelationsFile>[];
   readonly ledgers: readonly Parsed<typeof LedgerFile>[];
+  /** Each catalogue folder's tool-curation.json, where there is one (the curator's input to the import). */
+  readonly curations: readonly (Parsed<typeof ToolCurationFile> & { readonly folder: string })[];
+  /** seed/search-aliases.json: the curator's search aliases of entities the seed holds (absent: none). */
+  readonly searchAliases?: Parsed<typeof SearchAliasesFile>;
 }
+
+/** The curator's names people type, for entities of any folder (seed/README.md §7). */
+export const SEARCH_ALIASES_FILE = 'search-aliases.json';
 
 export interface Parsed<S extends z.ZodType> {
   readonly file: string;
@@ -75,8 +83,17 @@ export async function readSeedFiles(seedDir: string, root = process.cwd(), maxFi
     else if (file.endsWith('.relations.json')) push(relations, await parseFile(file, RelationsFile, root, problems, maxFileBytes));
     else push(ledgers, await parseFile(file, LedgerFile, root, problems, maxFileBytes));
   }
+  const curations: (Parsed<typeof ToolCurationFile> & { folder: string })[] = [];
+  for (const folder of SOURCE_FOLDERS) {
+    const file = path.join(seedDir, folder, CURATION_FILE);
+    if (!(await stat(file).catch(() => undefined))) continue;
+    const parsed = await parseFile(file, ToolCurationFile, root, problems, maxFileBytes);
+    if (parsed) curations.push({ ...parsed, folder });
+  }
+  const aliasesFile = path.join(seedDir, SEARCH_ALIASES_FILE);
+  const searchAliases = (await stat(aliasesFile).catch(() => undefined)) ? await parseFile(aliasesFile, SearchAliasesFile, root, problems, maxFileBytes) : undefined;
   if (problems.length > 0) return { problems };
-  return { files: { sources, entities, relations, ledgers }, problems };
+  return { files: { sources, entities, relations, ledgers, curations, ...(searchAliases ? { searchAliases } : {}) }, problems };
 }
 
 function push<T>(list: T[], item: T | undefined): void {

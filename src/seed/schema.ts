@@ -188,3 +188,16 @@ export const LedgerFile = z.strictObject({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const citationShapesAgree: Same<Readonly<Citation>, DomainCitation> = true;
 void citationShapesAgree;
+
+/**
+ * seed/search-aliases.json: names people type for entities the seed holds (W&B, wandb, k8s), kept apart
+ * from the generated catalogue folders so they survive a re-import. The curator's additions, never a
+ * source's claim: each entry says why in its note.
+ */
+export const SearchAliasesFile = z.strictObject({
+  about: z.string().optional(),
+  aliases: z
+    .array(z.strictObject({ id: EntityId, aliases: z.array(z.string().trim().min(1).max(100)).min(1).max(10), note: Text(400) }))
+    .min(1),
+});
+export type SearchAliasesFile = z.infer<typeof SearchAliasesFile>;

@@ -15,3 +15,22 @@ export function hasCatalogue(testFile: string): boolean {
   console.warn(`[${testFile}] skipping the catalogue tests: ${APML_FILE} is absent (set CATALOGUE_DIR to the folder of the catalogues)`);
   return false;
 }
+
+export const LLMOPS_FILE = path.join(CATALOGUE_DIR, 'awesome-llmops.json');
+/** Small catalogues and curator tables of our own (both catalogues' shapes), for the tests of the import. */
+export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'catalogues');
+
+type Row = { name: string; url: string; githubRepo?: string | null };
+
+/**
+ * A curation of every row of a catalogue, for tests that import the real catalogue before the curators'
+ * file is complete: the committed entries where there are some, else PRODUCT with no maps.
+ */
+export function completeCuration(rows: readonly Row[], committed: { tools: Record<string, unknown> } | undefined): { about: string; tools: Record<string, unknown> } {
+  const tools: Record<string, unknown> = {};
+  for (const r of rows) {
+    const key = r.githubRepo ? r.githubRepo.toLowerCase() : r.url;
+    tools[key] ??= committed?.tools[key] ?? { name: r.name, type: 'PRODUCT', typeNote: 'A stand-in typing for a test, not a curator judgement.' };
+  }
+  return { about: 'test stand-in', tools };
+}

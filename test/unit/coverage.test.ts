@@ -1,6 +1,6 @@
 // Coverage cells from support paths (src/analysis/coverage.ts).
 import { describe, expect, it } from 'vitest';
-import { buildCells, coverageOf, derivedLevel, toolsOfCells } from '../../src/analysis/coverage.js';
+import { buildCells, coverageOf, derivedLevel, stackRoad, toolsOfCells } from '../../src/analysis/coverage.js';
 import { cite, entity, path, relation } from './support/graph.js';
 
 describe('buildCells', () => {
@@ -60,5 +60,27 @@ describe('cell confidence and derivation', () => {
     expect(buildCells([t], { toolTypes: ['PRODUCT'] })).toEqual([]);
     const product = { ...t, entities: [{ ...t.entities[0]!, toolType: 'PRODUCT' as const }, t.entities[1]!] };
     expect(buildCells([product], { toolTypes: ['PRODUCT'] })).toHaveLength(1);
+  });
+});
+
+describe('a tool and its parts; the roads recommendStack rests on', () => {
+  const viaPart = path(['tool:kubeflow', 'tool:kubeflow-pipelines', 'practice:p'], ['<PART_OF', 'SUPPORTS'], [[cite('source:a', 'part', 'INFERRED')], [cite('source:a', 's')]]);
+  const viaPartComponent = path(['tool:kubeflow', 'tool:kserve', 'component:c', 'principle:x', 'practice:q'], ['<PART_OF', 'SUPPORTS', 'IMPLEMENTS', 'CORRESPONDS_TO']);
+  const section = path(['tool:t', 'category:s', 'practice:p'], ['IN_CATEGORY', 'COVERS'], [[cite('source:cat', 'l')], [cite('source:cat', 'm', 'INFERRED')]]);
+  const own = path(['tool:t', 'practice:p'], ['SUPPORTS'], [[cite('source:cat', 'row', 'INFERRED')]]);
+
+  it('counts a part\'s support for the whole, marked as coming through the part (the part is on the path)', () => {
+    const [cell] = buildCells([viaPart]);
+    expect(cell).toMatchObject({ tool: { id: 'tool:kubeflow' }, derivation: 'VIA_PART', level: 'DERIVED_VIA_PART', sound: false, direct: false, confidence: 'INFERRED' });
+    expect(cell!.paths[0]!.entities.map((e) => e.id)).toContain('tool:kubeflow-pipelines');
+    expect(buildCells([viaPartComponent])[0]).toMatchObject({ derivation: 'VIA_PART' });
+  });
+
+  it('lets recommendStack rest on a tool\'s own support only: never a catalogue section\'s road, nor a part\'s', () => {
+    expect([own, section, viaPart, viaPartComponent].map(stackRoad)).toEqual([true, false, false, false]);
+    expect(stackRoad(path(['tool:t', 'component:c', 'practice:p'], ['SUPPORTS', 'CORRESPONDS_TO']))).toBe(true);
+    // A tool listed under a mapped section, with no support of its own, has no cell for the stack.
+    expect(buildCells([section].filter(stackRoad))).toEqual([]);
+    expect(buildCells([section, own].filter(stackRoad))[0]).toMatchObject({ derivation: 'DIRECT', direct: true });
   });
 });

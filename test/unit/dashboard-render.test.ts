@@ -86,6 +86,7 @@ describe('dashboard render', () => {
       { derivation: 'DIRECT', count: 1 },
       { derivation: 'VIA_COMPONENT', count: 1 },
       { derivation: 'VIA_PRINCIPLE', count: 0 },
+      { derivation: 'VIA_PART', count: 0 },
       { derivation: 'VIA_CATALOGUE_SECTION', count: 1 },
       { derivation: 'VIA_COMPONENT_AND_PRINCIPLE', count: 0 },
     ]);

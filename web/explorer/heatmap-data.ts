@@ -70,10 +70,15 @@ export const LEVELS: Record<string, { code: string; label: string; meaning: stri
     label: 'Derived via a component',
     meaning: 'No source states it; derived: the tool supports an architecture component that implements a principle (or is the same notion) corresponding to this practice.',
   },
+  DERIVED_VIA_PART: {
+    code: 't',
+    label: 'Derived via a part of the tool',
+    meaning: 'Derived: a part of the tool (e.g. Kubeflow Pipelines of Kubeflow) supports this practice; the whole counts its parts\' support.',
+  },
   DERIVED_VIA_CATALOGUE_SECTION: {
     code: 's',
     label: 'Derived via a catalogue section',
-    meaning: 'No review states it; the tool is listed under a catalogue section that the curators map to this practice (INFERRED).',
+    meaning: 'No review states it; the tool is listed under a catalogue section that the curators map to this practice as a whole (INFERRED): the section-level fallback, weaker than a per-tool mapping.',
   },
   DERIVED_VIA_PRINCIPLE: {
     code: 'p',

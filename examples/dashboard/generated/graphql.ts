@@ -8,12 +8,14 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type CellDerivation =
   /** A source states that the tool supports the practice. */
   | 'DIRECT'
-  /** The tool is listed under a catalogue section the curators map to the practice (INFERRED). */
+  /** The tool is listed under a catalogue section the curators map to the practice as a whole (INFERRED): the section-level fallback, weaker than a per-tool mapping; recommendStack never rests on it. */
   | 'VIA_CATALOGUE_SECTION'
   /** The tool supports a component that corresponds to the practice. */
   | 'VIA_COMPONENT'
   /** The tool supports a component that implements a principle corresponding to the practice (weak). */
   | 'VIA_COMPONENT_AND_PRINCIPLE'
+  /** A part of the tool (PART_OF, e.g. Kubeflow Pipelines of Kubeflow) supports the practice, along one of the other roads: the whole counts its parts' support, shown as coming through the part. */
+  | 'VIA_PART'
   /** The tool supports a principle that corresponds to the practice. */
   | 'VIA_PRINCIPLE';
 

@@ -4,12 +4,16 @@
 import type { CatalogueTool, IdRegistryFile, ReviewMatchesFile } from './input.js';
 import { linkKey, normaliseName } from './input.js';
 
-/** A review's tool, as the matching needs it. */
+/**
+ * A tool another source already holds (a review's, or an earlier catalogue's), as the matching needs
+ * it: its names, its type, and the GitHub repositories (owner/name, lowercased) a catalogue gave it.
+ */
 export interface ReviewTool {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
   readonly toolType: string;
+  readonly repos?: readonly string[];
 }
 
 /** One tool of the catalogue: the rows that share a link and a (normalised) name, in README order. */
@@ -24,8 +28,17 @@ export interface Merge {
   readonly reviewName: string;
   readonly catalogueName: string;
   readonly link: string;
-  /** How the two were found to be one: "name", "alias", "registry" or the curator's note. */
+  /** How the two were found to be one: "repository", "name", "alias", "registry" or the curator's note. */
   readonly how: string;
+}
+
+/**
+ * Whether a merge is the curator's judgement rather than what both sources state: a GitHub repository
+ * or a name that agrees is the same listing; an alias (often a curator's search alias, e.g. KServe for
+ * Kreuzberger et al.'s "KServing of Kubeflow") or the curator's table is an inferred identity.
+ */
+export function identityInferred(how: string): boolean {
+  return how !== 'repository' && how !== 'name';
 }
 
 export interface Assignment {
@@ -103,12 +116,26 @@ export function assignIds(
   for (const g of groups) {
     if (idOf.has(g)) continue;
     const id = byLinkName.get(`${g.link}\u0000${normaliseName(g.name) || g.name}`);
-    if (id && !used.has(id)) {
+    // A merge the curator has since refused (noMatch) is not taken from the registry.
+    if (id && !used.has(id) && !matches.noMatch.some((x) => x.link === g.link && x.id === id)) {
       give(g, id);
-      if (review.has(id)) merged(g, id, agreement(review.get(id)!, g) ?? 'the registry (an earlier import matched it)');
+      const t = review.get(id);
+      if (t) merged(g, id, (t.repos ?? []).includes(g.link) ? 'repository' : agreement(t, g) ?? 'the registry (an earlier import matched it)');
     }
   }
-  // 3. A review tool whose name or alias agrees, when exactly one review tool and one catalogue link do.
+  // 3. The same GitHub repository (links are lowercased keys): one listing, whatever the names.
+  const byRepo = new Map<string, string>();
+  for (const t of reviewTools) for (const r of t.repos ?? []) if (!byRepo.has(r)) byRepo.set(r, t.id);
+  for (const [repo, id] of byRepo) {
+    if (used.has(id)) continue;
+    const gs = groups.filter((g) => !idOf.has(g) && g.link === repo);
+    const agreeing = gs.length > 1 ? gs.filter((g) => agreement(review.get(id)!, g) !== undefined) : gs;
+    if (agreeing.length === 1) {
+      give(agreeing[0]!, id);
+      merged(agreeing[0]!, id, 'repository');
+    } else if (gs.length > 1) ambiguous.push(`${repo} (${gs.map((g) => g.name).join(', ')}) is the repository of ${id}: not merged`);
+  }
+  // 4. A review tool whose name or alias agrees, when exactly one review tool and one catalogue link do.
   const candidates = new Map<string, ToolGroup[]>();
   for (const g of groups) {
     if (idOf.has(g)) continue;
@@ -131,20 +158,20 @@ export function assignIds(
       merged(g, id, agreement(t, g)!);
     }
   }
-  // 4. Renames: the one listed, unplaced tool and the one registered, unplaced id of a link.
+  // 5. Renames: the one listed, unplaced tool and the one registered, unplaced id of a link.
   const renamed: Assignment['renamed'] = [];
   const openIds = Object.entries(registry).filter(([id, e]) => !used.has(id) && e.removedAt === undefined);
   for (const g of groups) {
     if (idOf.has(g)) continue;
     const sameLinkGroups = groups.filter((o) => !idOf.has(o) && o.link === g.link);
-    const sameLinkIds = openIds.filter(([id, e]) => e.link === g.link && !used.has(id));
+    const sameLinkIds = openIds.filter(([id, e]) => e.link === g.link && !used.has(id) && !matches.noMatch.some((x) => x.link === g.link && x.id === id));
     if (sameLinkGroups.length === 1 && sameLinkIds.length === 1) {
       const [id, e] = sameLinkIds[0]!;
       give(g, id);
       renamed.push({ id, from: e.name, to: g.name, link: g.link });
     }
   }
-  // 5. New ids, never one that is taken or was ever given.
+  // 6. New ids, never one that is taken or was ever given.
   const taken = (id: string) => takenIds.has(id) || id in registry || used.has(id);
   for (const g of groups) {
     if (idOf.has(g)) continue;

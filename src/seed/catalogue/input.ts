@@ -9,7 +9,9 @@ const Name = z.string().min(1).max(200).refine((s) => s === s.trim(), 'must not 
 
 export const CatalogueTool = z.strictObject({
   name: Name,
-  url: z.url({ protocol: /^https?$/ }),
+  // Kept as the README writes it, even without its scheme ("github.com/ray-project/ray"): the link key
+  // of a row without a GitHub repository is this text, and the curators key their entries by it.
+  url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+\/\S*$/i, 'a web address')]),
   githubRepo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').nullable().optional(),
   section: Name,
   line: z.number().int().positive(),
@@ -31,6 +33,10 @@ export const CatalogueFile = z.strictObject({
 export type CatalogueFile = z.infer<typeof CatalogueFile>;
 
 const Note = z.string().min(10).max(400);
+/** Shorter: the import puts COVERS_NOTE_PREFIX before it, and a relation's note is at most 400 characters. */
+const CoversNote = z.string().min(10).max(340);
+/** Names people type for a section (e.g. "vector database"): the curator's search aliases of its category. */
+const SectionAliases = z.array(Name).max(10).optional();
 
 /** seed/<catalogue>/section-mappings.json: each section -> the practices and components it covers, or why none. */
 export const SectionMappingsFile = z.strictObject({
@@ -38,8 +44,8 @@ export const SectionMappingsFile = z.strictObject({
   sections: z.record(
     Name,
     z.union([
-      z.strictObject({ covers: z.array(z.strictObject({ id: EntityId, note: Note })).min(1) }),
-      z.strictObject({ unmapped: Note }),
+      z.strictObject({ covers: z.array(z.strictObject({ id: EntityId, note: CoversNote })).min(1), aliases: SectionAliases }),
+      z.strictObject({ unmapped: Note, aliases: SectionAliases }),
     ]),
   ),
 });
