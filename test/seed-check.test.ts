@@ -27,11 +27,12 @@ describe('the real seed', () => {
     expect(ds.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('holds the three reviews, the three studies and the tool catalogue, and cites each of them', async () => {
+  it('holds the three reviews, the three studies and the two tool catalogues, and cites each of them', async () => {
     const ds = await loadSeedDataset(SEED_DIR);
     const sources = ds.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id).sort();
     expect(sources).toEqual([
       'source:amershi2019',
+      'source:awesome-llmops',
       'source:awesome-production-ml',
       'source:bayram2024',
       'source:eken2024',
