@@ -11,7 +11,7 @@ import type { RunningService } from '../src/server.js';
 import { runCatalogueImports } from '../src/seed/catalogue/run.js';
 import { loadSeedDataset, type Dataset } from '../src/seed/index.js';
 import { TOOL_TYPES } from '../src/domain/ontology.js';
-import { FIXTURE_DIR } from './support/catalogues.js';
+import { dropAliasesOfAbsentTools, FIXTURE_DIR } from './support/catalogues.js';
 import { gql, SEED_DIR, startTestService } from './support/neo4j.js';
 
 type Cell = { tool: { id: string }; practice: { id: string }; derivation: string; level: string; paths: { entities: { id: string }[] }[] };
@@ -128,6 +128,7 @@ describe('two catalogues imported from the fixtures, over HTTP', () => {
     }
     const results = await runCatalogueImports([path.join(FIXTURE_DIR, 'apml.json'), path.join(FIXTURE_DIR, 'llmops.json')], seed, dir);
     expect(results.flatMap((r) => r.problems)).toEqual([]);
+    await dropAliasesOfAbsentTools(seed);
     svc = await startTestService(seed);
   });
   afterAll(async () => {

@@ -34,3 +34,22 @@ export function completeCuration(rows: readonly Row[], committed: { tools: Recor
   }
   return { about: 'test stand-in', tools };
 }
+
+/**
+ * A seed whose catalogue folders hold the fixtures instead of the real catalogues lacks the tools only
+ * the real ones list (Great Expectations): the curator's search aliases of those (seed/search-aliases.json)
+ * have nothing to attach to there, so they are dropped from that copy, and only from it.
+ */
+export async function dropAliasesOfAbsentTools(seedDir: string): Promise<void> {
+  const { readFile, readdir, writeFile } = await import('node:fs/promises');
+  const ids = new Set<string>();
+  for (const entry of await readdir(seedDir, { recursive: true })) {
+    if (!entry.endsWith('.entities.json') && !entry.endsWith('sources.json')) continue;
+    const text = await readFile(path.join(seedDir, entry), 'utf8');
+    for (const m of text.matchAll(/"id": "([^"]+)"/g)) ids.add(m[1]!);
+  }
+  const file = path.join(seedDir, 'search-aliases.json');
+  const aliases = JSON.parse(await readFile(file, 'utf8')) as { aliases: { id: string }[] };
+  aliases.aliases = aliases.aliases.filter((a) => ids.has(a.id));
+  await writeFile(file, `${JSON.stringify(aliases, null, 2)}\n`);
+}

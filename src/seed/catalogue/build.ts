@@ -8,7 +8,7 @@ import type { SeedProblem } from '../errors.js';
 import type { Citation, EntityRecord, RelationRecord } from '../schema.js';
 import { checkCuration, type CurationCounts } from './check-curation.js';
 import type { ToolCurationFile } from './curation.js';
-import { assignIds, cmp, groupRows, identityInferred, slugOf, sortKeys, type Assignment, type ReviewTool } from './ids.js';
+import { assignIds, cmp, groupRows, joinSameProject, identityInferred, slugOf, sortKeys, type Assignment, type ReviewTool } from './ids.js';
 import type { CatalogueFile, IdRegistryFile, ReviewMatchesFile, SectionMappingsFile } from './input.js';
 import { checkCatalogue, linkKey } from './input.js';
 import { mergesMarkdown, type TypeDisagreement } from './merges-md.js';
@@ -91,8 +91,10 @@ export function buildCatalogueImport(input: ImportInput): { output?: ImportOutpu
       if (input.reviewKinds.get(x.id) !== 'TOOL') problems.push({ file: files.matches, path: `${list}[${i}].id`, message: 'names no tool of the reviews', value: x.id });
     });
   }
-  const groups = groupRows(c.tools);
-  const curationCheck = checkCuration(files.curation, input.curation, groups, isTarget);
+  const listed = groupRows(c.tools);
+  const curationCheck = checkCuration(files.curation, input.curation, listed, isTarget);
+  const sameAs = new Map(Object.entries(input.curation.tools).flatMap(([key, t]) => (t.sameAs ? [[key, t.sameAs] as const] : [])));
+  const groups = joinSameProject(listed, sameAs);
   problems.push(...curationCheck.problems);
   if (problems.length > 0 || !target) return { problems };
 

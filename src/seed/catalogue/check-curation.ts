@@ -49,6 +49,13 @@ export function checkCuration(
   for (const [key, t] of Object.entries(curation.tools)) {
     const at = `tools[${JSON.stringify(key)}]`;
     if (!links.has(key)) problems.push({ file, path: at, message: 'names a link the catalogue does not list (GitHub owner/name lowercased, else the URL)', value: key });
+    if (t.sameAs !== undefined) {
+      const other = curation.tools[t.sameAs];
+      if (!links.has(t.sameAs) || !other) problems.push({ file, path: `${at}.sameAs`, message: 'names no entry of a link the catalogue lists', value: t.sameAs });
+      else if (other.sameAs !== undefined) problems.push({ file, path: `${at}.sameAs`, message: 'names an entry that is itself the same as another: name that one', value: t.sameAs });
+      else if (other.type !== t.type) problems.push({ file, path: `${at}.type`, message: `differs from the type of the entry it is the same as (${other.type})`, value: t.type });
+      if ((t.maps ?? []).length > 0) problems.push({ file, path: `${at}.maps`, message: 'a link that is the same project as another is mapped there, not here' });
+    }
     (t.maps ?? []).forEach((x, i) => {
       const wrong = notATarget(x.id);
       if (wrong) problems.push({ file, path: `${at}.maps[${i}].id`, message: wrong, value: x.id });
@@ -56,7 +63,8 @@ export function checkCuration(
   }
   for (const g of groups) {
     const t = curation.tools[g.link];
-    if (!t) continue;
+    // A link that is the same project as another counts once, with that one.
+    if (!t || t.sameAs !== undefined) continue;
     byType[t.type] = (byType[t.type] ?? 0) + 1;
     const maps = t.type === 'PRODUCT' ? (t.maps ?? []).length : 0;
     if (maps > 0) mappedPerTool++;

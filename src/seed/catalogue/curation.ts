@@ -21,6 +21,11 @@ export const ToolCuration = z
     type: z.enum(TOOL_TYPES, { error: `is not a tool type (one of ${TOOL_TYPES.join(', ')})` }),
     typeNote: Text,
     maps: z.array(CurationMap).optional(),
+    /**
+     * The same project listed at another link of this catalogue (its repository and its site): the key of
+     * that entry. The rows of both links become one entity, under that key; types must agree.
+     */
+    sameAs: z.string().min(3).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.type !== 'PRODUCT' && t.maps && t.maps.length > 0) {

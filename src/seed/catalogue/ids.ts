@@ -63,6 +63,21 @@ export function groupRows(tools: readonly CatalogueTool[]): ToolGroup[] {
   return [...groups.values()].sort((a, b) => cmp(a.link, b.link) || cmp(a.name, b.name));
 }
 
+/**
+ * One project the catalogue lists at several links (its repository and its site) is one entity: the
+ * curator's `sameAs` moves the rows of a link into the group of the link it names (the first group of
+ * that link, by name). A `sameAs` naming no group is left to the curation check to refuse.
+ */
+export function joinSameProject(groups: readonly ToolGroup[], sameAs: ReadonlyMap<string, string>): ToolGroup[] {
+  const joinsAnother = (g: ToolGroup) => sameAs.has(g.link) && groups.some((t) => t.link === sameAs.get(g.link));
+  const kept = groups.filter((g) => !joinsAnother(g));
+  return kept.map((g) => {
+    const joined = groups.filter((o) => joinsAnother(o) && sameAs.get(o.link) === g.link);
+    if (joined.length === 0 || kept.find((k) => k.link === g.link) !== g) return g;
+    return { ...g, rows: [...g.rows, ...joined.flatMap((o) => o.rows)].sort((a, b) => a.line - b.line) };
+  });
+}
+
 /** Whether a review tool's name or one of its aliases agrees with a catalogue tool's name. */
 function agreement(t: ReviewTool, g: ToolGroup): 'name' | 'alias' | undefined {
   const n = normaliseName(g.name);
@@ -113,6 +128,10 @@ export function assignIds(
       merged(g, m.id, `the curator: ${m.note}`);
     }
   }
+  // A group the registry gives an id of this catalogue's own is still read against the names below, so
+  // that an import reports the same ambiguities whether or not the registry existed (a re-run writes
+  // nothing new); it keeps its id.
+  const ownFromRegistry = new Set<ToolGroup>();
   for (const g of groups) {
     if (idOf.has(g)) continue;
     const id = byLinkName.get(`${g.link}\u0000${normaliseName(g.name) || g.name}`);
@@ -121,6 +140,7 @@ export function assignIds(
       give(g, id);
       const t = review.get(id);
       if (t) merged(g, id, (t.repos ?? []).includes(g.link) ? 'repository' : agreement(t, g) ?? 'the registry (an earlier import matched it)');
+      else ownFromRegistry.add(g);
     }
   }
   // 3. The same GitHub repository (links are lowercased keys): one listing, whatever the names.
@@ -138,7 +158,7 @@ export function assignIds(
   // 4. A review tool whose name or alias agrees, when exactly one review tool and one catalogue link do.
   const candidates = new Map<string, ToolGroup[]>();
   for (const g of groups) {
-    if (idOf.has(g)) continue;
+    if (idOf.has(g) && !ownFromRegistry.has(g)) continue;
     const n = normaliseName(g.name);
     const hits = reviewTools.filter(
       (t) => [t.name, ...t.aliases].some((a) => normaliseName(a) === n) && !matches.noMatch.some((x) => x.link === g.link && x.id === t.id),
@@ -153,6 +173,7 @@ export function assignIds(
       continue;
     }
     for (const g of gs) {
+      if (ownFromRegistry.has(g)) continue;
       const t = review.get(id)!;
       give(g, id);
       merged(g, id, agreement(t, g)!);
