@@ -39,6 +39,8 @@ export interface RankedPracticeModel {
   readonly citationCount: number;
   readonly via: readonly string[];
   readonly paths: readonly PathModel[];
+  /** The best road among the paths less firm than `confidence` (null: none). */
+  readonly inferredStrength: PathStrength | null;
   /** Distinct sources cited on the hop that ADDRESSES or RESOLVES a challenge, along the paths of that confidence. */
   readonly agreement: number;
   /** Text relevance between practice and challenge, 0-1 (src/analysis/relevance.ts): not evidence. */
@@ -111,7 +113,7 @@ export interface StatsModel {
 }
 
 /** Where typed words were found in a challenge's wording (src/analysis/problems.ts). */
-export type MatchField = 'NAME' | 'ALIAS' | 'SUMMARY' | 'RELATED';
+export type MatchField = 'NAME' | 'ALIAS' | 'SUMMARY' | 'DESCRIPTION' | 'RELATED';
 
 export interface ProblemEvidenceModel {
   readonly field: MatchField;

@@ -1,6 +1,7 @@
 // From a problem typed in words to the challenges it names (no I/O, no model): the `problems` query.
 //
-// Each challenge is a document of places: its name and aliases (weight 3), its summary (1), and the
+// Each challenge is a document of places: its name and aliases (weight 3), its summary and each
+// source's own description of it (1), and the
 // names and aliases (1.5) and summaries (0.5) of the entities linked to it by CORRESPONDS_TO,
 // NARROWER_THAN or PARTLY_OVERLAPS (another source's wording of the same problem, a pain point, a
 // debt). Each typed term (src/analysis/text-terms.ts) counts once, at the best place that holds it,
@@ -21,7 +22,7 @@ export interface ChallengeDocument {
 /** The weight of a word found in each place. */
 export const PLACE_WEIGHT = { NAME: 3, ALIAS: 3, SUMMARY: 1, RELATED_NAME: 1.5, RELATED_SUMMARY: 0.5 } as const;
 
-const FIELD_ORDER: readonly MatchField[] = ['NAME', 'ALIAS', 'SUMMARY', 'RELATED'];
+const FIELD_ORDER: readonly MatchField[] = ['NAME', 'ALIAS', 'SUMMARY', 'DESCRIPTION', 'RELATED'];
 
 /** A challenge scoring under this share of the best one's score is left out. */
 export const PROBLEM_CUT_OFF = 0.25;
@@ -40,6 +41,8 @@ function placesOf(doc: ChallengeDocument): Place[] {
   const own = (field: MatchField, text: string, weight: number): Place => ({ field, text, weight, terms: termsOf(text), related: null, relation: null });
   const places: Place[] = [own('NAME', c.name, PLACE_WEIGHT.NAME), ...c.aliases.map((a) => own('ALIAS', a, PLACE_WEIGHT.ALIAS))];
   if (c.summary) places.push(own('SUMMARY', c.summary, PLACE_WEIGHT.SUMMARY));
+  // Each source's own description: the sources' wording of the problem.
+  for (const d of c.descriptions) if (d.text !== c.summary) places.push(own('DESCRIPTION', d.text, PLACE_WEIGHT.SUMMARY));
   for (const { entity, relation } of doc.related) {
     const words = [entity.name, ...entity.aliases].join(' ');
     places.push({ field: 'RELATED', text: entity.name, weight: PLACE_WEIGHT.RELATED_NAME, terms: termsOf(words), related: entity, relation });

@@ -10,12 +10,15 @@
 //   2. strength: the best road among its paths of that confidence (DIRECT > SOUND > WEAK);
 //   3. agreement: distinct sources cited on the hop that ADDRESSES or RESOLVES a challenge, on those
 //      paths (independent sources making the link, each in its own words);
-//   4. distinct statements (source, digest row) cited along those paths;
-//   5. relevance: the text relevance of practice and challenge (src/analysis/relevance.ts), not evidence;
-//   6. the length of its shortest such path; then id.
-// score = 1000 × stated + 100 × strength (2, 1, 0) + 10 × agreement + statements / (statements + 1):
-// the evidence alone, ordering practices as 1-4 do (while fewer than ten sources agree); equal scores
-// fall back to relevance, the shorter path, then the id.
+//   4. the best road among its less firm paths (`inferredStrength`: for a STATED practice, the road of
+//      the curators' INFERRED reading; a practice-level reading beats a category-level one);
+//   5. distinct statements (source, digest row) cited along the paths of its confidence;
+//   6. relevance: the text relevance of practice and challenge (src/analysis/relevance.ts), not evidence;
+//   7. the length of its shortest such path; then id.
+// score = 1000 × stated + 100 × strength (2, 1, 0) + 10 × agreement + 2 × weaker (inferredStrength
+// DIRECT 3, SOUND 2, WEAK 1, none 0) + statements / (statements + 1): the evidence alone, ordering
+// practices as 1-5 do (while fewer than ten sources agree); equal scores fall back to relevance, the
+// shorter path, then the id.
 import type { Confidence } from '../domain/citation.js';
 import { atLeast, CONFIDENCE_RANK, evidenceOf, pathConfidence, strongest } from './evidence.js';
 import type { EntityModel } from '../domain/model.js';
@@ -47,8 +50,14 @@ export function strengthOf(path: PathModel): PathStrength {
 }
 
 /** The documented score (see the top of this file). */
-export function practiceScore(confidence: Confidence, strength: PathStrength, agreement: number, statements: number): number {
-  return 1000 * CONFIDENCE_RANK[confidence] + 100 * STRENGTH_RANK[strength] + 10 * agreement + statements / (statements + 1);
+export function practiceScore(confidence: Confidence, strength: PathStrength, agreement: number, statements: number, inferredStrength: PathStrength | null = null): number {
+  const weaker = inferredStrength === null ? 0 : 1 + STRENGTH_RANK[inferredStrength];
+  return 1000 * CONFIDENCE_RANK[confidence] + 100 * STRENGTH_RANK[strength] + 10 * agreement + 2 * weaker + statements / (statements + 1);
+}
+
+/** The best road among paths (null for none). */
+function bestRoad(paths: readonly PathModel[]): PathStrength | null {
+  return paths.map(strengthOf).sort((a, b) => STRENGTH_RANK[b] - STRENGTH_RANK[a])[0] ?? null;
 }
 
 /** The hops of a path that make the link: a relation that ADDRESSES or RESOLVES a challenge. */
@@ -70,14 +79,16 @@ function rankOne(list: readonly PathModel[], relevance: ReadonlyMap<string, numb
   const confidence = strongest(support.map(pathConfidence))!;
   // The evidence that decides the rank: the paths as firm as the firmest.
   const firm = support.filter((p) => pathConfidence(p) === confidence);
-  const strength = firm.map(strengthOf).sort((a, b) => STRENGTH_RANK[b] - STRENGTH_RANK[a])[0]!;
+  const strength = bestRoad(firm)!;
+  const inferredStrength = bestRoad(support.filter((p) => pathConfidence(p) !== confidence));
   const { sources, statements } = evidenceOf(firm);
   const agreement = agreementOf(firm);
   const citations = citationsOfPaths(support);
   const via = [...new Set(support.map(viaOf))].sort((a, b) => (a === 'DIRECT' ? -1 : b === 'DIRECT' ? 1 : cmp(a, b)));
   return {
     practice,
-    score: practiceScore(confidence, strength, agreement, statements),
+    score: practiceScore(confidence, strength, agreement, statements, inferredStrength),
+    inferredStrength,
     confidence,
     strength,
     citations,

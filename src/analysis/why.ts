@@ -95,6 +95,13 @@ export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>
   const who: string[] = [];
   if (stated.length > 0) who.push(`Stated by ${listed(stated)}`);
   if (inferred.length > 0) who.push(`${who.length > 0 ? 'inferred' : 'Inferred'} by the curators from ${listed(inferred)}`);
+  // Beside a stated road, the curators' direct reading (INFERRED) says the practice itself is meant.
+  if (r.confidence === 'STATED' && r.inferredStrength === 'DIRECT' && r.strength !== 'DIRECT') {
+    const direct = r.paths.filter((p) => p.length === 1 && pathConfidence(p) === 'INFERRED').flatMap((p) => p.relations[0]!.citations);
+    const sources = [...new Set(direct.map((c) => c.source))].sort();
+    const read = sources.map((id) => ({ name: names.get(id) ?? id, locators: [...new Set(direct.filter((c) => c.source === id).map((c) => c.locator))] }));
+    if (read.length > 0) who.push(`the curators also read a direct link in ${listed(read)}`);
+  }
   const first = who.length > 0 ? `${who.join('; ')}.` : 'No citation on the link itself.';
   const best = [...firm].filter((p) => strengthOf(p) === r.strength).sort((a, b) => a.length - b.length)[0];
   return best ? `${first} ${roadSentence(best)}` : first;

@@ -1125,6 +1125,8 @@ export type Link = {
 export type MatchField =
   /** One of the challenge's aliases. */
   | 'ALIAS'
+  /** A source's own description of the challenge (Challenge.descriptions). */
+  | 'DESCRIPTION'
   /** The challenge's name. */
   | 'NAME'
   /** The name, an alias or the summary of an entity linked to the challenge by CORRESPONDS_TO, NARROWER_THAN or PARTLY_OVERLAPS (another source's wording, a pain point, a debt). */
@@ -1737,7 +1739,7 @@ export type ProblemEvidence = {
   related: Maybe<Entity>;
   /** For RELATED: the relation type that links it to the challenge (CORRESPONDS_TO, NARROWER_THAN or PARTLY_OVERLAPS); null otherwise. */
   relation: Maybe<Scalars['String']['output']>;
-  /** The text they were found in: the name, the alias, the summary, or the related entity's name. */
+  /** The text they were found in: the name, the alias, the summary, the description, or the related entity's name or summary. */
   text: Scalars['String']['output'];
   /** The typed words found there, as typed (lower-cased). */
   words: Array<Scalars['String']['output']>;
@@ -1843,13 +1845,16 @@ export type Query = {
    * reached through the same notion in another source's words, a CORRESPONDS_TO between two practices or
    * two challenges; WEAK); then `agreement`, the distinct sources that make the link (cite the hop that
    * ADDRESSES or RESOLVES a challenge) on those paths, so a practice two sources support in their own words
-   * ranks above one only one source supports; then distinct statements (a source's digest row: one sentence
-   * expanded into many edges counts once); then `relevance`, how much of the challenge's wording the
-   * practice's wording shares (text only, shown apart, never counted as evidence); then the shorter path;
-   * then id. So an all-INFERRED practice never ranks above a STATED one.
-   * `score = 1000 × stated + 100 × road + 10 × agreement + statements / (statements + 1)`, with stated 1 or
-   * 0 and road DIRECT 2, SOUND 1, WEAK 0: the evidence alone (relevance is not in it); practices of equal
-   * score are ordered by relevance. `why` says the evidence in a sentence or two.
+   * ranks above one only one source supports; then `inferredStrength`, the best road among the less firm
+   * paths (a STATED practice the curators also link directly, INFERRED, ranks above one they link only
+   * through its category); then distinct statements (a source's digest row: one sentence expanded into
+   * many edges counts once); then `relevance`, how much of the challenge's wording the practice's wording
+   * shares (text only, shown apart, never counted as evidence); then the shorter path; then id. So an
+   * all-INFERRED practice never ranks above a STATED one.
+   * `score = 1000 × stated + 100 × road + 10 × agreement + 2 × weaker + statements / (statements + 1)`, with
+   * stated 1 or 0, road DIRECT 2, SOUND 1, WEAK 0, and weaker (inferredStrength) DIRECT 3, SOUND 2, WEAK 1,
+   * none 0: the evidence alone (relevance is not in it); practices of equal score are ordered by
+   * relevance. `why` says the evidence in a sentence or two.
    *
    * `challengeId`: the id of a CHALLENGE (an unknown id is BAD_USER_INPUT with the nearest challenge ids).
    * `minConfidence`: STATED keeps only paths stated at every hop (default INFERRED: all).
@@ -1863,7 +1868,8 @@ export type Query = {
    * deployment", "nobody can reproduce last month's experiment". No model and no network: the words of
    * the text (lower-cased; common function words such as "we", "our", "the" dropped; plural, -ing, -ed
    * and British or American spelling folded; one typo allowed in words of 6+ letters) are matched against
-   * each challenge's name and aliases (weight 3), its summary (weight 1) and the names, aliases (weight
+   * each challenge's name and aliases (weight 3), its summary and each source's own description of it
+   * (weight 1), and the names, aliases (weight
    * 1.5) and summaries (weight 0.5) of the entities it CORRESPONDS_TO, is NARROWER_THAN or broader than,
    * or PARTLY_OVERLAPS: another source's wording of the same problem, a pain point or a debt. Each word
    * counts once, at its best place, weighted by how rare it is among the challenges (inverse document
@@ -2222,6 +2228,8 @@ export type RankedPractice = {
   confidence: Confidence;
   /** Whether the practice ADDRESSES the challenge itself. */
   direct: Scalars['Boolean']['output'];
+  /** The best road among the paths less firm than `confidence` (the curators' INFERRED reading beside a stated path); null when there are none. */
+  inferredStrength: Maybe<PathStrength>;
   /** The supporting paths, each from the practice to the challenge, shortest first. */
   paths: Array<Path>;
   /** The practice. */
@@ -2233,7 +2241,7 @@ export type RankedPractice = {
    * score, and is never part of `score`.
    */
   relevance: Scalars['Float']['output'];
-  /** The evidence: 1000 × stated + 100 × road + 10 × agreement + statements / (statements + 1); see Query.practicesAddressing. */
+  /** The evidence: 1000 × stated + 100 × road + 10 × agreement + 2 × weaker + statements / (statements + 1); see Query.practicesAddressing. */
   score: Scalars['Float']['output'];
   /** Distinct sources cited along the paths of that confidence. */
   sourceCount: Scalars['Int']['output'];
@@ -4068,6 +4076,7 @@ export type RankedPracticeResolvers<ContextType = RequestContext, ParentType ext
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inferredStrength?: Resolver<Maybe<ResolversTypes['PathStrength']>, ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
   practice?: Resolver<ResolversTypes['Practice'], ParentType, ContextType>;
   relevance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
