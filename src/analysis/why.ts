@@ -93,7 +93,9 @@ export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>
   const stated = entries.filter((e) => e.stated);
   const inferred = entries.filter((e) => !e.stated);
   const who: string[] = [];
-  if (stated.length > 0) who.push(`Stated by ${listed(stated)}`);
+  // An INFERRED practice may still have a stated link on a road whose other hop is a reading.
+  if (stated.length > 0 && r.confidence === 'INFERRED') who.push(`Stated by ${listed(stated)} on the hop that makes the link, but another hop of the road is the curators' reading (inferred)`);
+  else if (stated.length > 0) who.push(`Stated by ${listed(stated)}`);
   if (inferred.length > 0) who.push(`${who.length > 0 ? 'inferred' : 'Inferred'} by the curators from ${listed(inferred)}`);
   // Beside a stated road, the curators' direct reading (INFERRED) says the practice itself is meant.
   if (r.confidence === 'STATED' && r.inferredStrength === 'DIRECT' && r.strength !== 'DIRECT') {

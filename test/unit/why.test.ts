@@ -34,6 +34,13 @@ describe('whyOf', () => {
     expect(whyOf(r!, names)).toBe('Stated by Shankar et al. 2022 (§4.5); inferred by the curators from Eken et al. 2024 (§4.3 p.21). It addresses the challenge directly.');
   });
 
+  it('does not call an inferred road stated when only its linking hop is', () => {
+    const p = path(['practice:p', 'challenge:other', C], ['ADDRESSES', 'PARTLY_OVERLAPS'], [[cite('source:a', 's', 'STATED', '§4.6')], [cite('source:a', 'x', 'INFERRED', 'Fig. 2')]]);
+    const [r] = rankPractices([p]);
+    expect(r!.confidence).toBe('INFERRED');
+    expect(whyOf(r!, names)).toBe("Stated by Eken et al. 2024 (§4.6) on the hop that makes the link, but another hop of the road is the curators' reading (inferred). Through “other”, a challenge that partly overlaps it.");
+  });
+
   it('says the same challenge in another source words for a crosswalk road', () => {
     const p = path(['practice:p', 'challenge:other', C], ['ADDRESSES', 'CORRESPONDS_TO'], [[cite('source:b', 's', 'STATED', '§3')], [cite('source:a', 'x'), cite('source:b', 'y')]]);
     const [r] = rankPractices([p]);
