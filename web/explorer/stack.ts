@@ -167,7 +167,14 @@ export class StackRecommender {
           h('strong', { text: `${pct}%` }),
           ` of the ${plural(total, 'practice')} that address ${challengeIds.length === 1 ? 'this challenge' : 'these challenges'} are supported by ${plural(r.tools.length, 'chosen tool')}.`,
         ),
-        r.reason ? h('p', { id: 'stack-reason', class: 'hint', text: r.reason }) : null,
+        // The API's reason names its fields; the page says the same in words.
+        r.uncoveredPractices.length > 0
+          ? h('p', {
+              id: 'stack-reason',
+              class: 'hint',
+              text: `${r.uncoveredPractices.length} of ${plural(total, 'practice')} stay uncovered: ${r.coverableByTools.length} a tool could cover (with more tools, other tool types, derived support, or a tool the sources do not name), ${r.organisational.length} about how teams work.`,
+            })
+          : null,
       ),
       h(
         'div',
