@@ -220,6 +220,16 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     expect(looks(false).size).toBeGreaterThan(0);
     for (const l of looks(true)) expect(looks(false).has(l)).toBe(false);
     await page.screenshot({ path: path.join(SHOTS, 'heatmap.png') });
+    // Products by default (coverage's default); every tool type on demand.
+    const every = (
+      await api<{ coverage: { cells: { tool: { id: string }; practice: { id: string } }[] } }>(
+        'query($sources: [ID!]) { coverage(toolTypes: [], toolSourceIds: $sources) { cells { tool { id } practice { id } } } }',
+        { sources: REVIEWS },
+      )
+    ).coverage;
+    expect(every.cells.length).toBeGreaterThan(cov.cells.length);
+    await page.selectOption('#hm-types', 'ALL');
+    await expect.poll(() => page.locator('#heatmap-table button.cell').count(), { timeout: 30_000 }).toBe(every.cells.length);
     expectSelfContained();
   });
 
