@@ -164,8 +164,9 @@ describe('gaps: what the graph leaves open, in one call', () => {
     expect(byDefault.gaps.practicesWithoutTool.length).toBeGreaterThan(0);
     expect(byDefault.gaps.practicesWithoutTool).toEqual((byDefault as unknown as { coverage: { uncoveredPractices: { id: string }[] } }).coverage.uncoveredPractices);
     for (const [types, min] of [[[], 'INFERRED'], [['PRODUCT'], 'STATED']] as const) {
-      const r = await data<{ gaps: { practicesWithoutTool: { id: string }[] }; coverage: { uncoveredPractices: { id: string }[] } }>(q, { types, min });
+      const r = await data<{ gaps: { practicesWithoutTool: { id: string }[]; toolTypes: string[] }; coverage: { uncoveredPractices: { id: string }[] } }>(q, { types, min });
       expect(r.gaps.practicesWithoutTool).toEqual(r.coverage.uncoveredPractices);
+      if (types.length === 0) expect(r.gaps.toolTypes).toContain('PRODUCT');
     }
     const { challenges } = await data<{ challenges: { nodes: { id: string }[] } }>(`{ challenges(first: 100) { nodes { id } } }`);
     for (const min of ['INFERRED', 'STATED']) {

@@ -991,7 +991,7 @@ export type Gaps = {
   challengesWithoutPractice: Array<Challenge>;
   /** Practices no tool of the types asked supports (at the confidence asked), ordered by name then id. */
   practicesWithoutTool: Array<Practice>;
-  /** The tool types that counted. */
+  /** The tool types that counted (every type when asked with an empty list). */
   toolTypes: Array<ToolType>;
 };
 

@@ -11,7 +11,7 @@ import { matchProblems, type ChallengeDocument } from '../analysis/problems.js';
 import { shortSourceName, sourcesOfWhy, whyOf } from '../analysis/why.js';
 import { VersionedCache, versionOf } from '../cache/versioned-cache.js';
 import { badInput, intInRange } from '../domain/arguments.js';
-import type { ToolType } from '../domain/ontology.js';
+import { TOOL_TYPES, type ToolType } from '../domain/ontology.js';
 import type { CoverageCellResolvers, QueryCompareToolsArgs, QueryGapsArgs, QueryProblemsArgs, QueryResolvers, RankedPracticeResolvers } from '../generated/graphql.js';
 import type { RequestContext } from '../graphql/context.js';
 import { analysisEntityProps } from '../loaders/analysis-lookahead.js';
@@ -50,14 +50,14 @@ async function gaps(args: QueryGapsArgs, ctx: RequestContext): Promise<GapsModel
   // Both reads need ids, kinds, names and confidences only; the answer's entities are read whole.
   const [addressing, support] = await Promise.all([allAddressingPaths(ctx.db, []), coveragePaths(ctx.db, null, null, false, ['toolType'])]);
   const cells = buildCells(support.paths, { minConfidence, toolTypes });
-  const open = gapsOf(addressing.challenges, addressing.paths, support.practices, cells, minConfidence, toolTypes ?? []);
+  const open = gapsOf(addressing.challenges, addressing.paths, support.practices, cells, minConfidence, toolTypes ?? [...TOOL_TYPES]);
   const ids = [...open.challengesWithoutPractice, ...open.practicesWithoutTool].map((e) => e.id);
   // The answer's entities whole, through the loader (one batched read), so every field may be asked.
   const whole = new Map((await ctx.loaders.entity.loadMany(ids)).flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
   return {
     challengesWithoutPractice: open.challengesWithoutPractice.map((c) => whole.get(c.id) ?? c),
     practicesWithoutTool: open.practicesWithoutTool.map((p) => whole.get(p.id) ?? p),
-    toolTypes: toolTypes ?? [],
+    toolTypes: open.toolTypes,
   };
 }
 
