@@ -43,6 +43,16 @@ describe('matchProblems', () => {
     expect(ranked.map((r) => r.challenge.id)).not.toContain('challenge:provenance');
   });
 
+  it("reads each source's own description of a challenge, apart from the summary", () => {
+    const described: ChallengeDocument = {
+      challenge: { ...withText('challenge:handover', 'Handover of models', 'Passing models on.'), descriptions: [{ source: 'source:a', text: 'Packaging the trained model for the software team.', basis: 'SOURCE' }] },
+      related: [],
+    };
+    const [top] = matchProblems('packaging trained models', [...docs, described], 5);
+    expect(top!.challenge.id).toBe('challenge:handover');
+    expect(top!.matched.map((m) => m.field)).toContain('DESCRIPTION');
+  });
+
   it('answers nothing for text with only function words or unknown words, and keeps at most `first`', () => {
     expect(matchProblems('what are we to do', docs, 5)).toEqual([]);
     expect(matchProblems('zzzz qqqq', docs, 5)).toEqual([]);
