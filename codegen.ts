@@ -36,6 +36,12 @@ const mappers: Record<string, string> = {
   StackStep: `${ANALYSIS}#StackStepModel`,
   Stats: `${ANALYSIS}#StatsModel`,
   SourceCount: `${ANALYSIS}#SourceCountModel`,
+  ProblemMatch: `${ANALYSIS}#ProblemMatchModel`,
+  ProblemEvidence: `${ANALYSIS}#ProblemEvidenceModel`,
+  Gaps: `${ANALYSIS}#GapsModel`,
+  ToolComparison: `${ANALYSIS}#ToolComparisonModel`,
+  SharedPractice: `${ANALYSIS}#SharedPracticeModel`,
+  ToolOnly: `${ANALYSIS}#ToolOnlyModel`,
 };
 
 const config: CodegenConfig = {

@@ -57,8 +57,8 @@ export default [
           acceptedIdNames: ['id'],
           acceptedIdTypes: ['ID'],
           exceptions: {
-            types: ['PageInfo', 'Citation', 'SourceDescription', 'Link', 'Path', 'PathSearch', 'Coverage', 'Stats', 'ScopeNote'],
-            suffixes: ['Connection', 'Edge', 'Link', 'Hit', 'Practice', 'Cell', 'Recommendation', 'Step', 'Count'],
+            types: ['PageInfo', 'Citation', 'SourceDescription', 'Link', 'Path', 'PathSearch', 'Coverage', 'Stats', 'ScopeNote', 'Gaps', 'ToolComparison', 'ToolOnly'],
+            suffixes: ['Connection', 'Edge', 'Link', 'Hit', 'Practice', 'Cell', 'Recommendation', 'Step', 'Count', 'Match', 'Evidence'],
           },
         },
       ],

@@ -401,8 +401,9 @@ interface CoverageAnswer {
   uncoveredPractices: { id: string }[];
 }
 
-const COVERAGE = `query($toolIds: [ID!], $practiceIds: [ID!]) {
-  coverage(toolIds: $toolIds, practiceIds: $practiceIds) {
+// Every tool type unless a test asks otherwise: the seed's expectations cover every tool.
+const COVERAGE = `query($toolIds: [ID!], $practiceIds: [ID!], $toolTypes: [ToolType!] = []) {
+  coverage(toolIds: $toolIds, practiceIds: $practiceIds, toolTypes: $toolTypes) {
     tools { id } practices { id } uncoveredPractices { id }
     cells { tool { id } practice { id } level direct ${CITATION} paths { ${PATH} } }
   }
@@ -493,8 +494,9 @@ interface Stack {
   steps: { tool: { id: string }; newlyCovered: { id: string }[]; cells: { level: string; citations: GqlCitation[] }[] }[];
 }
 
-const STACK = `query($ids: [ID!]!, $max: Int) {
-  recommendStack(challengeIds: $ids, maxTools: $max) {
+// derived: whether cells derived through a component, principle or section count (the seed's productCells() holds them all).
+const STACK = `query($ids: [ID!]!, $max: Int, $derived: Boolean) {
+  recommendStack(challengeIds: $ids, maxTools: $max, includeDerived: $derived) {
     tools { id } coveredPractices { id } uncoveredPractices { id } coverageRatio
     practices { practice { id } }
     steps { tool { id } newlyCovered { id } cells { level ${CITATION} } }
@@ -517,7 +519,7 @@ describe('recommendStack', () => {
     const wanted = new Set(ids.flatMap((id) => [...expectedAddressing(id).keys()]));
     expect(wanted.size).toBeGreaterThan(2);
     const cells = productCells().filter(([, p]) => wanted.has(p));
-    const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 2 });
+    const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 2, derived: true });
     expect(res.body.errors).toBeUndefined();
     const s = res.body.data!.recommendStack;
     expect(s.practices.map((p) => p.practice.id).sort()).toEqual([...wanted].sort());
@@ -542,7 +544,7 @@ describe('recommendStack', () => {
     const ids = challengeIds();
     const wanted = new Set(ids.flatMap((id) => [...expectedAddressing(id).keys()]));
     const supported = new Set(productCells().map(([, p]) => p));
-    const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 50 });
+    const res = await gql<{ recommendStack: Stack }>(url, STACK, { ids, max: 50, derived: true });
     const s = res.body.data!.recommendStack;
     expect(s.uncoveredPractices.map((p) => p.id).sort()).toEqual([...wanted].filter((p) => !supported.has(p)).sort());
     // Each step adds something new.

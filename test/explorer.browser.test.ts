@@ -220,6 +220,16 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     expect(looks(false).size).toBeGreaterThan(0);
     for (const l of looks(true)) expect(looks(false).has(l)).toBe(false);
     await page.screenshot({ path: path.join(SHOTS, 'heatmap.png') });
+    // Products by default (coverage's default); every tool type on demand.
+    const every = (
+      await api<{ coverage: { cells: { tool: { id: string }; practice: { id: string } }[] } }>(
+        'query($sources: [ID!]) { coverage(toolTypes: [], toolSourceIds: $sources) { cells { tool { id } practice { id } } } }',
+        { sources: REVIEWS },
+      )
+    ).coverage;
+    expect(every.cells.length).toBeGreaterThan(cov.cells.length);
+    await page.selectOption('#hm-types', 'ALL');
+    await expect.poll(() => page.locator('#heatmap-table button.cell').count(), { timeout: 30_000 }).toBe(every.cells.length);
     expectSelfContained();
   });
 
@@ -513,6 +523,93 @@ describe.skipIf(!HAS_CHROMIUM)(HAS_CHROMIUM ? 'the explorer in headless Chromium
     await expect.poll(() => response.innerText(), { timeout: 15_000 }).toContain(sources.nodes[0]!.id);
     for (const s of sources.nodes) expect(await response.innerText()).toContain(s.id);
     await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
+    expectSelfContained();
+  });
+
+  it('starts from a problem in words: the challenges problems() names, then ranked practices with why', async () => {
+    const text = 'we retrain models over and over as new data arrives';
+    const { problems } = await api<{ problems: { challenge: { id: string } }[] }>('query($t: String!) { problems(text: $t, first: 5) { challenge { id } } }', { t: text });
+    expect(problems.length).toBeGreaterThan(0);
+    await openExplorer('#challenges');
+    await page.fill('#problem-text', text);
+    await page.click('#problem-run');
+    await page.waitForSelector('#problem-matches li');
+    expect(await page.$$eval('#problem-matches > li', (lis) => lis.map((li) => li.getAttribute('data-challenge')))).toEqual(problems.map((p) => p.challenge.id));
+    // The first challenge with practices: pick it from the matches, see the ranked practices and their why.
+    let picked: { id: string; ranked: { practice: { id: string }; why: string }[] } | undefined;
+    for (const m of problems) {
+      const r = await api<{ practicesAddressing: { practice: { id: string }; why: string }[] }>('query($c: ID!) { practicesAddressing(challengeId: $c, first: 100) { practice { id } why } }', { c: m.challenge.id });
+      if (r.practicesAddressing.length > 0) {
+        picked = { id: m.challenge.id, ranked: r.practicesAddressing };
+        break;
+      }
+    }
+    expect(picked).toBeDefined();
+    await page.click(`#problem-matches li[data-challenge="${picked!.id}"] button`);
+    await page.waitForSelector('#ranked-practices li.ranked-practice');
+    expect(await page.$$eval('#ranked-practices .why-sentence', (ps) => ps.map((p) => p.textContent))).toEqual(picked!.ranked.map((r) => r.why));
+    // Plain words, never a raw code, in the badges.
+    for (const b of await page.locator('#ranked-practices .badge').allInnerTexts()) expect(b).not.toMatch(/^[A-Z_]{4,}$/);
+    await page.screenshot({ path: path.join(SHOTS, 'problem.png'), fullPage: false });
+    expectSelfContained();
+  });
+
+  it('counts the tools we run in the stack, never picks them, and shows what is reached only by derivation', async () => {
+    const challengeIds = ['challenge:experiment-provenance', 'challenge:observability'];
+    type S = { recommendStack: { tools: { id: string; name: string }[]; coveredOnlyThroughDerivation: { id: string }[] } };
+    const first = (await api<S>('query($c: [ID!]!) { recommendStack(challengeIds: $c, maxTools: 1) { tools { id name } coveredOnlyThroughDerivation { id } } }', { c: challengeIds })).recommendStack;
+    const run = first.tools[0]!;
+    const withRun = (await api<S>('query($c: [ID!]!, $h: [ID!]) { recommendStack(challengeIds: $c, haveToolIds: $h) { tools { id name } coveredOnlyThroughDerivation { id } } }', { c: challengeIds, h: [run.id] })).recommendStack;
+    await openExplorer('#stack');
+    for (const id of challengeIds) await page.check(`input[name="stack-challenge"][value="${id}"]`);
+    await page.waitForSelector('input[name="stack-type"][value="PRODUCT"]');
+    expect(await page.isChecked('input[name="stack-type"][value="PRODUCT"]')).toBe(true);
+    await page.fill('#stack-have-input', run.name);
+    await page.click('#stack-have-add');
+    await page.waitForSelector(`#stack-have-chips li[data-tool="${run.id}"]`);
+    await page.click('#stack-run');
+    await page.waitForSelector('#stack-ratio');
+    expect(await page.$$eval('#stack-tools > li:not([data-already-run])', (lis) => lis.map((li) => li.getAttribute('data-tool')))).toEqual(withRun.tools.map((t) => t.id));
+    expect(await page.getAttribute('#stack-tools > li:first-child', 'data-tool')).toBe(run.id);
+    expect(await page.$$eval('#stack-derived-only > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).toEqual(withRun.coveredOnlyThroughDerivation.map((p) => p.id));
+    expectSelfContained();
+  });
+
+  it('shows the gaps and compares tools as gaps() and compareTools() answer', async () => {
+    const { gaps } = await api<{ gaps: { challengesWithoutPractice: { id: string }[]; practicesWithoutTool: { id: string }[] } }>('{ gaps { challengesWithoutPractice { id } practicesWithoutTool { id } } }');
+    await openExplorer('#gaps');
+    await page.waitForSelector('input[name="gaps-type"][value="PRODUCT"]');
+    await page.click('#gaps-run');
+    await page.waitForSelector('#gaps-practices');
+    expect(await page.$$eval('#gaps-challenges > li', (lis) => lis.map((li) => li.getAttribute('data-challenge')))).toEqual(gaps.challengesWithoutPractice.map((c) => c.id));
+    expect(await page.$$eval('#gaps-practices > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).toEqual(gaps.practicesWithoutTool.map((p) => p.id));
+    const tools = ['tool:mlflow', 'tool:kubeflow'];
+    const names = await api<{ a: { name: string }; b: { name: string } }>('{ a: entity(id: "tool:mlflow") { name } b: entity(id: "tool:kubeflow") { name } }');
+    const { compareTools } = await api<{ compareTools: { shared: { practice: { id: string } }[] } }>('query($t: [ID!]!) { compareTools(toolIds: $t) { shared { practice { id } } } }', { t: tools });
+    for (const n of [names.a.name, names.b.name]) {
+      await page.fill('#compare-input', n);
+      await page.click('#compare-add');
+    }
+    await page.click('#compare-run');
+    await page.waitForSelector('#compare-shared');
+    expect(await page.$$eval('#compare-shared > li', (lis) => lis.map((li) => li.getAttribute('data-practice')))).toEqual(compareTools.shared.map((s) => s.practice.id));
+    expect(await page.locator('#compare-shared').innerText()).not.toMatch(/\b(VIA_[A-Z_]+|DERIVED_[A-Z_]+)\b/);
+    await page.screenshot({ path: path.join(SHOTS, 'gaps.png'), fullPage: true });
+    expectSelfContained();
+  });
+
+  it('shows a source page with its authors, year, link and how much of the graph cites it', async () => {
+    const { stats } = await api<{ stats: { bySource: { source: { id: string; attributes: { authors?: string[]; year?: number; url?: string } }; relations: number }[] } }>(
+      '{ stats { bySource { source { id attributes } relations } } }',
+    );
+    const s = stats.bySource.find((x) => Array.isArray(x.source.attributes.authors) && x.source.attributes.url)!;
+    await openExplorer(`#entity/${encodeURIComponent(s.source.id)}`);
+    await page.waitForSelector('#source-facts');
+    const facts = await page.innerText('#source-facts');
+    expect(facts).toContain(s.source.attributes.authors![0]!);
+    expect(facts).toContain(String(s.source.attributes.year));
+    expect(await page.getAttribute('#source-facts a', 'href')).toBe(s.source.attributes.url);
+    expect(await page.innerText('#source-counts')).toContain(`${s.relations} relation`);
     expectSelfContained();
   });
 });

@@ -217,7 +217,7 @@ describe('/export/relations', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="mlops-kg-relations.csv"');
     const { header, rows } = csvObjects(csv.text);
-    expect(header).toEqual(['id', 'type', 'fromId', 'fromKind', 'fromName', 'toId', 'toKind', 'toName', 'level', 'note', 'confidence', 'sources', 'citationCount', 'citations']);
+    expect(header).toEqual(['id', 'type', 'fromId', 'fromKind', 'fromName', 'toId', 'toKind', 'toName', 'level', 'note', 'confidence', 'sources', 'sourceCount', 'citationCount', 'citations']);
     const stats = await gql<{ stats: { relations: number } }>(service.url, '{ stats { relations } }');
     expect(rows.length).toBe(stats.body.data!.stats.relations);
     expect(rows.length).toBe(dataset.relations.length);
@@ -237,6 +237,7 @@ describe('/export/relations', () => {
         note: r.note ?? '',
         confidence: r.citations.some((c) => c.confidence === 'STATED') ? 'STATED' : 'INFERRED',
         sources: sourcesOf(r.citations).join('\n'),
+        sourceCount: String(sourcesOf(r.citations).length),
         citationCount: String(r.citations.length),
         citations: r.citations.map(citationLine).join('\n'),
       });
@@ -260,7 +261,18 @@ interface GqlCoverage {
   coverage: {
     tools: { id: string; name: string }[];
     practices: { id: string; name: string }[];
-    cells: { tool: { id: string }; practice: { id: string }; level: string; direct: boolean; citations: { source: { id: string }; locator: string; confidence: string }[]; paths: { entities: { id: string }[] }[] }[];
+    cells: {
+      tool: { id: string };
+      practice: { id: string };
+      level: string;
+      direct: boolean;
+      confidence: string;
+      derivation: string;
+      sound: boolean;
+      sourceCount: number;
+      citations: { source: { id: string }; locator: string; confidence: string }[];
+      paths: { entities: { id: string }[] }[];
+    }[];
   };
 }
 
@@ -269,13 +281,14 @@ describe('/export/coverage', () => {
   beforeAll(async () => {
     const res = await gql<GqlCoverage>(
       service.url,
-      '{ coverage { tools { id name } practices { id name } cells { tool { id } practice { id } level direct citations { source { id } locator confidence } paths { entities { id } } } } }',
+      // Every tool type: the exports hold the whole matrix (the query's default is PRODUCT).
+      '{ coverage(toolTypes: []) { tools { id name } practices { id name } cells { tool { id } practice { id } level direct confidence derivation sound sourceCount citations { source { id } locator confidence } paths { entities { id } } } } }',
     );
     expect(res.body.errors).toBeUndefined();
     api = res.body.data!.coverage;
   });
 
-  it('coverage.csv is the tool × practice matrix of the coverage query, each field a level', async () => {
+  it('coverage.csv is the tool × practice matrix of the coverage query, each field a level and a confidence', async () => {
     const res = await get('/export/coverage.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -283,7 +296,7 @@ describe('/export/coverage', () => {
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual(['toolId', 'toolName', ...api.practices.map((p) => p.id)]);
     expect(rows.map((r) => [r[0], r[1]])).toEqual(api.tools.map((t) => [t.id, t.name]));
-    const level = new Map(api.cells.map((c) => [`${c.tool.id} ${c.practice.id}`, c.level]));
+    const level = new Map(api.cells.map((c) => [`${c.tool.id} ${c.practice.id}`, `${c.level}/${c.confidence}`]));
     for (const r of rows) {
       expect(r.slice(2)).toEqual(api.practices.map((p) => level.get(`${r[0]} ${p.id}`) ?? ''));
     }
@@ -295,7 +308,7 @@ describe('/export/coverage', () => {
 
   it('coverage-cells.csv and .json hold one record per cell of the coverage query, with its evidence', async () => {
     const { header, rows } = csvObjects((await get('/export/coverage-cells.csv')).text);
-    expect(header).toEqual(['toolId', 'toolName', 'practiceId', 'practiceName', 'level', 'direct', 'sources', 'citationCount', 'citations', 'paths']);
+    expect(header).toEqual(['toolId', 'toolName', 'practiceId', 'practiceName', 'level', 'direct', 'confidence', 'derivation', 'sound', 'sources', 'sourceCount', 'citationCount', 'citations', 'paths']);
     const toolName = new Map(api.tools.map((t) => [t.id, t.name]));
     const practiceName = new Map(api.practices.map((p) => [p.id, p.name]));
     expect(rows.map((r) => [r.toolId, r.practiceId])).toEqual(api.cells.map((c) => [c.tool.id, c.practice.id]));
@@ -305,6 +318,7 @@ describe('/export/coverage', () => {
       expect(r.practiceName).toBe(practiceName.get(c.practice.id));
       expect(r.level).toBe(c.level);
       expect(r.direct).toBe(String(c.direct));
+      expect([r.confidence, r.derivation, r.sound, r.sourceCount]).toEqual([c.confidence, c.derivation, String(c.sound), String(c.sourceCount)]);
       expect(lines(r.sources!)).toEqual([...new Set(c.citations.map((x) => x.source.id))].sort());
       expect(Number(r.citationCount)).toBe(c.citations.length);
       expect(lines(r.citations!)).toEqual(c.citations.map((x) => citationLine({ source: x.source.id, locator: x.locator, confidence: x.confidence })));
@@ -316,9 +330,9 @@ describe('/export/coverage', () => {
 
     const res = await get('/export/coverage-cells.json');
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const json = JSON.parse(res.text) as { tool: { id: string }; practice: { id: string }; level: string; direct: boolean; citations: unknown[] }[];
-    expect(json.map((c) => [c.tool.id, c.practice.id, c.level, c.direct, c.citations.length])).toEqual(
-      api.cells.map((c) => [c.tool.id, c.practice.id, c.level, c.direct, c.citations.length]),
+    const json = JSON.parse(res.text) as { tool: { id: string }; practice: { id: string }; level: string; direct: boolean; confidence: string; derivation: string; sourceCount: number; citations: unknown[] }[];
+    expect(json.map((c) => [c.tool.id, c.practice.id, c.level, c.direct, c.confidence, c.derivation, c.sourceCount, c.citations.length])).toEqual(
+      api.cells.map((c) => [c.tool.id, c.practice.id, c.level, c.direct, c.confidence, c.derivation, c.sourceCount, c.citations.length]),
     );
   });
 });
@@ -390,7 +404,7 @@ describe('CSV escaping of commas, quotes and line breaks', () => {
     const [header, ...rows] = parseCsv((await get('/export/coverage.csv')).text);
     const row = rows.find((r) => r[0] === TOOL)!;
     expect(row[1]).toBe(toolName);
-    expect(row[header!.indexOf(PRACTICE)]).toBe('EXAMPLE');
+    expect(row[header!.indexOf(PRACTICE)]).toMatch(/^EXAMPLE\/(STATED|INFERRED)$/);
     const cells = csvObjects((await get('/export/coverage-cells.csv')).text).rows;
     expect(cells.find((c) => c.toolId === TOOL)).toMatchObject({ toolName, practiceName, level: 'EXAMPLE', direct: 'true' });
   });

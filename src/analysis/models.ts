@@ -2,7 +2,7 @@
 // build from paths, and what GraphQL Code Generator maps the analysis types onto.
 import type { Citation, Confidence } from '../domain/citation.js';
 import type { EntityModel, RelationModel } from '../domain/model.js';
-import type { EntityKind } from '../domain/ontology.js';
+import type { EntityKind, ToolType } from '../domain/ontology.js';
 
 export interface PathModel {
   readonly entities: readonly EntityModel[];
@@ -39,6 +39,12 @@ export interface RankedPracticeModel {
   readonly citationCount: number;
   readonly via: readonly string[];
   readonly paths: readonly PathModel[];
+  /** The best road among the paths less firm than `confidence` (null: none). */
+  readonly inferredStrength: PathStrength | null;
+  /** Distinct sources cited on the hop that ADDRESSES or RESOLVES a challenge, along the paths of that confidence. */
+  readonly agreement: number;
+  /** Text relevance between practice and challenge, 0-1 (src/analysis/relevance.ts): not evidence. */
+  readonly relevance: number;
 }
 
 /** How a tool -> practice path derives support (src/analysis/coverage.ts). */
@@ -87,6 +93,8 @@ export interface StackRecommendationModel {
   readonly reason: string | null;
   readonly practices: readonly RankedPracticeModel[];
   readonly steps: readonly StackStepModel[];
+  /** Practices the stack reaches only through a derivation (see Query.recommendStack). */
+  readonly coveredOnlyThroughDerivation: readonly EntityModel[];
 }
 
 export interface SourceCountModel {
@@ -102,4 +110,44 @@ export interface StatsModel {
   readonly byKind: readonly { kind: EntityKind; count: number }[];
   readonly byRelation: readonly { type: string; count: number }[];
   readonly bySource: readonly SourceCountModel[];
+}
+
+/** Where typed words were found in a challenge's wording (src/analysis/problems.ts). */
+export type MatchField = 'NAME' | 'ALIAS' | 'SUMMARY' | 'DESCRIPTION' | 'RELATED';
+
+export interface ProblemEvidenceModel {
+  readonly field: MatchField;
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly related: EntityModel | null;
+  readonly relation: string | null;
+}
+
+export interface ProblemMatchModel {
+  readonly challenge: EntityModel;
+  readonly score: number;
+  readonly matched: readonly ProblemEvidenceModel[];
+}
+
+export interface GapsModel {
+  readonly challengesWithoutPractice: readonly EntityModel[];
+  readonly practicesWithoutTool: readonly EntityModel[];
+  readonly toolTypes: readonly ToolType[];
+}
+
+export interface SharedPracticeModel {
+  readonly practice: EntityModel;
+  readonly cells: readonly CoverageCellModel[];
+  readonly missing: readonly EntityModel[];
+}
+
+export interface ToolOnlyModel {
+  readonly tool: EntityModel;
+  readonly only: readonly CoverageCellModel[];
+  readonly practiceCount: number;
+}
+
+export interface ToolComparisonModel {
+  readonly shared: readonly SharedPracticeModel[];
+  readonly tools: readonly ToolOnlyModel[];
 }

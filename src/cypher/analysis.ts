@@ -13,7 +13,7 @@ const RELATION_PROJECTION = `{.id, .level, .note, .citationsJson, .confidence, t
  * look-ahead of src/loaders/analysis-lookahead.ts; id, kind and name always).
  */
 export type EntityProps = readonly string[] | null;
-const entityMap = (props: EntityProps) => (props ? entityProjection(props) : ENTITY_PROJECTION);
+export const entityMap = (props: EntityProps) => (props ? entityProjection(props) : ENTITY_PROJECTION);
 
 /** A path as ids: `ns` (nodes) and `rs` (relationships) -> a path row of src/analysis/. */
 const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
@@ -23,7 +23,7 @@ const PATH_ROW = `{nodes: [n IN ns | n.id], rels: [r IN rs | r.id]}`;
  * `<name>Relations` (each distinct entity and relation on them, projected once: an entity is on many
  * paths, and its citations would otherwise travel once per path).
  */
-const collectPaths = (name: string, props: EntityProps) => `
+export const collectPaths = (name: string, props: EntityProps) => `
 WITH collect(${PATH_ROW}) AS ${name}, collect(ns) AS nodeLists, collect(rs) AS relLists
 CALL (nodeLists) {
   UNWIND nodeLists AS l
@@ -49,7 +49,7 @@ RETURN ${name},
  * each also ending at a challenge that CORRESPONDS_TO c, is broader or narrower than c (NARROWER_THAN)
  * or PARTLY_OVERLAPS it, one hop more.
  */
-const ADDRESSING_PATHS = `
+export const ADDRESSING_PATHS = `
 CALL (c) {
   CALL (c) {
     RETURN c AS t, [] AS eqNodes, [] AS eqRels

@@ -84,8 +84,9 @@ async function search(args: QuerySearchArgs, ctx: RequestContext, info: GraphQLR
 async function practicesAddressing(args: QueryPracticesAddressingArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<RankedPracticeModel[]> {
   const challengeId = idArg('challengeId', args.challengeId);
   const first = intInRange('first', args.first, 1, 100, 20);
-  // The ranking reads relations, and of entities only their ids and kinds.
-  const props = analysisEntityProps(info, []);
+  // The ranking reads relations, the entities' ids and kinds, and for the text relevance the names,
+  // aliases and summaries of practice and challenge.
+  const props = analysisEntityProps(info, RELEVANCE_PROPS);
   const { kind, paths } = await addressingPaths(ctx.db, challengeId, props);
   if (kind === null) await refuseUnknownIds(ctx, 'challengeId', [challengeId], ['CHALLENGE'], 'CHALLENGE');
   if (kind !== 'CHALLENGE') throw badInput('challengeId', `${quoted(challengeId)} is a ${kind}, not a CHALLENGE`);
@@ -104,11 +105,15 @@ const fullCoverage = new VersionedCache<{ model: CoverageModel; entities: Entity
 
 /** What the coverage filters read of a tool: its type, and its citations' sources when filtered by source. */
 const toolFilterProps = (toolSourceIds: readonly string[] | null) => (toolSourceIds ? ['toolType', 'citationsJson'] : ['toolType']);
+/** What the text relevance of a ranked practice reads (src/analysis/relevance.ts). */
+const RELEVANCE_PROPS = ['aliases', 'summary'];
 
 async function coverage(args: QueryCoverageArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<CoverageModel> {
   const toolIds = idListArg('toolIds', args.toolIds);
   const practiceIds = idListArg('practiceIds', args.practiceIds);
-  const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)].sort() : null;
+  // Absent: PRODUCT (what a team adopts), unless the tools are named; empty: every type.
+  const askedTypes = args.toolTypes ?? (toolIds === null ? ['PRODUCT' as const] : []);
+  const toolTypes = askedTypes.length > 0 ? [...new Set(askedTypes)].sort() : null;
   const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds)?.sort() ?? null;
   const minConfidence = args.minConfidence ?? 'INFERRED';
   const full = toolIds === null && practiceIds === null;
@@ -143,7 +148,8 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
   const toolTypes = args.toolTypes && args.toolTypes.length > 0 ? [...new Set(args.toolTypes)] : null;
   const toolSourceIds = idListArg('toolSourceIds', args.toolSourceIds);
   const minConfidence = args.minConfidence ?? 'INFERRED';
-  const props = analysisEntityProps(info, toolFilterProps(toolSourceIds));
+  // Tools' citations: a tie goes to the tool more sources name.
+  const props = analysisEntityProps(info, [...toolFilterProps(['all']), ...RELEVANCE_PROPS]);
   const read = await stackPaths(ctx.db, challengeIds, props);
   const wrong = read.asked.filter((a) => a.kind !== 'CHALLENGE').map((a) => a.id);
   if (wrong.length > 0) await refuseUnknownIds(ctx, 'challengeIds', wrong, ['CHALLENGE'], 'CHALLENGE');
@@ -156,7 +162,12 @@ async function recommendStack(args: QueryRecommendStackArgs, ctx: RequestContext
     ...buildCells(support.filter((p) => haveSet.has(p.entities[0]!.id)), { minConfidence }),
     ...buildCells(support.filter((p) => !haveSet.has(p.entities[0]!.id)), { minConfidence, toolTypes, toolSourceIds }),
   ];
-  return greedyStack(rankPractices(read.addressing, minConfidence), cells, { maxTools, have, organisational: new Set(read.organisational) });
+  return greedyStack(rankPractices(read.addressing, minConfidence), cells, {
+    maxTools,
+    have,
+    organisational: new Set(read.organisational),
+    includeDerived: args.includeDerived ?? false,
+  });
 }
 
 async function paths(args: QueryPathsArgs, ctx: RequestContext, info: GraphQLResolveInfo): Promise<PathSearchModel> {

@@ -3,6 +3,7 @@
 import { JSONResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/graphql.js';
 import { analysisQueryResolvers, pathResolvers } from './analysis.js';
+import { answerQueryResolvers, coverageCellResolvers, rankedPracticeResolvers } from './answers.js';
 import { entityResolvers } from './entity.js';
 import { connectionNodes, entityQueryResolvers } from './query-entities.js';
 import { scopeQueryResolvers } from './scope.js';
@@ -11,8 +12,10 @@ export function createResolvers() {
   return {
     JSON: JSONResolver,
     ...entityResolvers(),
-    Query: { ...entityQueryResolvers(), ...analysisQueryResolvers(), ...scopeQueryResolvers() },
+    Query: { ...entityQueryResolvers(), ...analysisQueryResolvers(), ...scopeQueryResolvers(), ...answerQueryResolvers() },
     Path: pathResolvers,
+    RankedPractice: rankedPracticeResolvers,
+    CoverageCell: coverageCellResolvers,
     SourceConnection: connectionNodes,
     PracticeConnection: connectionNodes,
     ChallengeConnection: connectionNodes,

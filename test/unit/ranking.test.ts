@@ -88,3 +88,40 @@ describe('practiceScore, strengthOf and viaOf', () => {
     expect(viaOf(path(['practice:p', 'solution:s', C, 'challenge:other'], ['CORRESPONDS_TO', 'RESOLVES', 'CORRESPONDS_TO']))).toBe('VIA_SOLUTION+CHALLENGE');
   });
 });
+
+describe('agreement, the crosswalk and relevance', () => {
+  it('counts the sources that make the link, through the same notion in another source words', () => {
+    // practice:e (source a) and practice:s (source b) are one notion; b says s addresses challenge:c2, the same as C.
+    const own = path(['practice:e', C], ['ADDRESSES'], [stated('a1')]);
+    const crosswalk = path(['practice:e', 'practice:s', 'challenge:c2', C], ['CORRESPONDS_TO', 'ADDRESSES', 'CORRESPONDS_TO'], [
+      [cite('source:a', 'x1'), cite('source:b', 'x2')],
+      [cite('source:b', 'b1')],
+      [cite('source:a', 'x3'), cite('source:b', 'x4')],
+    ]);
+    const alone = path(['practice:f', C], ['ADDRESSES'], [[cite('source:a', 'f1'), cite('source:a', 'f2'), cite('source:a', 'f3')]]);
+    expect(strengthOf(crosswalk)).toBe('SOUND');
+    const ranked = rankPractices([own, crosswalk, alone]);
+    expect(ranked.map((r) => [r.practice.id, r.agreement])).toEqual([
+      ['practice:e', 2],
+      ['practice:f', 1],
+    ]);
+  });
+
+  it('does not read a crosswalk to another kind, or two addressing hops, as the same notion', () => {
+    expect(strengthOf(path(['practice:p', 'principle:q', C], ['CORRESPONDS_TO', 'ADDRESSES']))).toBe('WEAK');
+    expect(strengthOf(path(['practice:p', 'practice:q', C], ['PARTLY_OVERLAPS', 'ADDRESSES']))).toBe('WEAK');
+  });
+
+  it('orders equal evidence by text relevance, shown apart from the score', () => {
+    const withText = (p: ReturnType<typeof path>, names: string[]) => ({
+      ...p,
+      entities: p.entities.map((e, i) => ({ ...e, name: names[i] ?? e.name })),
+    });
+    const monitoring = withText(path(['practice:z-monitor', C], ['ADDRESSES'], [stated('m')]), ['Monitor drift in production', 'Drift goes unseen in production']);
+    const teams = withText(path(['practice:a-teams', C], ['ADDRESSES'], [stated('t')]), ['Balanced teams', 'Drift goes unseen in production']);
+    const ranked = rankPractices([teams, monitoring]);
+    expect(ranked.map((r) => r.practice.id)).toEqual(['practice:z-monitor', 'practice:a-teams']);
+    expect(ranked[0]!.score).toBe(ranked[1]!.score);
+    expect(ranked[0]!.relevance).toBeGreaterThan(ranked[1]!.relevance);
+  });
+});

@@ -6,6 +6,8 @@ import { CITATION_FIELDS, gql, type Citation } from './api.js';
 import { entityHref } from './entity-page.js';
 import { byId, fill, h, plural } from './dom.js';
 import { citationList, pathLine, type PathView } from './evidence.js';
+import { problemBox } from './problem-box.js';
+import { CONFIDENCE_WORDS, ROAD_WORDS, words } from './words.js';
 
 export interface ChallengeOption {
   id: string;
@@ -24,6 +26,9 @@ interface RankedPractice {
   via: string[];
   sourceCount: number;
   citationCount: number;
+  agreement: number;
+  relevance: number;
+  why: string;
   citations: Citation[];
   paths: PathView[];
 }
@@ -31,7 +36,7 @@ interface RankedPractice {
 const RANKED_QUERY = `query ExplorerPracticesAddressing($challengeId: ID!, $minConfidence: Confidence) {
   practicesAddressing(challengeId: $challengeId, minConfidence: $minConfidence, first: 100) {
     practice { id name summary }
-    score confidence strength statementCount direct via sourceCount citationCount
+    score confidence strength statementCount direct via sourceCount citationCount agreement relevance why
     citations { ${CITATION_FIELDS} }
     paths { entities { id name kind } relations { type } }
   }
@@ -64,6 +69,7 @@ export class ChallengePicker {
   ) {
     fill(
       root,
+      h('div', { id: 'problem-box', class: 'problem-box' }),
       h(
         'div',
         { class: 'controls' },
@@ -88,6 +94,7 @@ export class ChallengePicker {
       h('div', { id: 'challenge-summary', class: 'summary' }),
       h('div', { id: 'challenge-results', 'aria-live': 'polite' }),
     );
+    problemBox(byId('problem-box'), (id) => void this.pick(id));
   }
 
   async pick(challengeId: string): Promise<void> {
@@ -144,15 +151,16 @@ export class ChallengePicker {
               { class: 'ranked-head' },
               h('span', { class: 'rank', 'aria-hidden': 'true', text: String(i + 1) }),
               h('h3', { class: 'practice-name' }, h('a', { href: entityHref(r.practice.id), text: r.practice.name })),
-              h('span', { class: 'score', title: '1000 × stated + 100 × road (direct 2, sound 1, weak 0) + 10 × sources + statements / (statements + 1)', text: `score ${r.score.toFixed(2)}` }),
+              h('span', { class: 'score', title: 'Evidence: 1000 × stated + 100 × road + 10 × sources that agree + 2 × the curators’ own reading + statements / (statements + 1)', text: `score ${r.score.toFixed(2)}` }),
             ),
+            h('p', { class: 'why-sentence', text: r.why }),
             h(
               'p',
               { class: 'badges' },
-              h('span', { class: `badge confidence-${r.confidence.toLowerCase()}`, 'data-confidence': r.confidence, text: r.confidence === 'STATED' ? 'stated' : 'inferred' }),
-              h('span', { class: `badge strength-${r.strength.toLowerCase()}`, text: r.strength.toLowerCase() }),
+              h('span', { class: `badge confidence-${r.confidence.toLowerCase()}`, 'data-confidence': r.confidence, text: words(CONFIDENCE_WORDS, r.confidence) }),
+              h('span', { class: `badge strength-${r.strength.toLowerCase()}`, text: words(ROAD_WORDS, r.strength) }),
               r.via.map((v) => h('span', { class: `badge ${v === 'DIRECT' ? 'direct' : 'derived'}`, text: viaLabel(v) })),
-              h('span', { class: 'evidence', text: ` ${plural(r.sourceCount, 'source')} · ${plural(r.statementCount, 'statement')} · ${plural(r.citationCount, 'citation')}` }),
+              h('span', { class: 'evidence', text: ` ${plural(r.agreement, 'source')} making the link · ${plural(r.statementCount, 'statement')} · ${plural(r.citationCount, 'citation')} · wording shared with the challenge ${Math.round(r.relevance * 100)} % (text, not evidence)` }),
             ),
             r.practice.summary ? h('p', { class: 'practice-summary', text: r.practice.summary }) : null,
             citationList(r.citations),

@@ -12,6 +12,7 @@ interface EntityView {
   summary: string | null;
   aliases: string[];
   confidence: string;
+  attributes: Record<string, unknown>;
   descriptions: { source: SourceRef; text: string; basis: 'SOURCE' | 'CURATOR' }[];
   citations: Citation[];
   links: { direction: 'OUT' | 'IN'; node: { id: string; name: string; kind: string }; relation: { type: string; confidence: string; note: string | null } }[];
@@ -19,12 +20,38 @@ interface EntityView {
 
 const ENTITY_QUERY = `query ExplorerEntity($id: ID!) {
   entity(id: $id) {
-    id name kind summary aliases confidence
+    id name kind summary aliases confidence attributes
     descriptions { source { id name aliases year } text basis }
     citations { ${CITATION_FIELDS} }
     links(first: 100) { direction node { id name kind } relation { type confidence note } }
   }
 }`;
+
+const READING_WORDS: Record<string, string> = { FULL_TEXT: 'the full text', PARTIAL: 'part of the text', ABSTRACT_ONLY: 'the abstract only' };
+
+/** A source's facts: authors, year, where to read it, what was read, and how much of the graph cites it. */
+async function sourceFacts(e: EntityView): Promise<HTMLElement> {
+  const a = e.attributes;
+  const authors = Array.isArray(a['authors']) ? (a['authors'] as unknown[]).map(String).join(', ') : null;
+  const url = typeof a['url'] === 'string' ? a['url'] : typeof a['repository'] === 'string' ? a['repository'] : null;
+  let counts: { entities: number; relations: number } | undefined;
+  try {
+    const { stats } = await gql<{ stats: { bySource: { source: { id: string }; entities: number; relations: number }[] } }>('query ExplorerSourceCounts { stats { bySource { source { id } entities relations } } }');
+    counts = stats.bySource.find((s) => s.source.id === e.id);
+  } catch {
+    counts = undefined;
+  }
+  return h(
+    'dl',
+    { id: 'source-facts', class: 'source-facts' },
+    authors ? [h('dt', { text: 'Authors' }), h('dd', { text: authors })] : null,
+    typeof a['year'] === 'number' ? [h('dt', { text: 'Year' }), h('dd', { text: String(a['year']) })] : null,
+    typeof a['venue'] === 'string' ? [h('dt', { text: 'Published in' }), h('dd', { text: a['venue'] })] : null,
+    url && /^https:\/\//.test(url) ? [h('dt', { text: 'Read it' }), h('dd', {}, h('a', { href: url, rel: 'noopener noreferrer', text: url }))] : null,
+    typeof a['reading'] === 'string' ? [h('dt', { text: 'What the curators read' }), h('dd', { text: READING_WORDS[a['reading']] ?? String(a['reading']) })] : null,
+    counts ? [h('dt', { text: 'In the graph' }), h('dd', { id: 'source-counts', text: `${plural(counts.entities, 'entity', 'entities')} and ${plural(counts.relations, 'relation')} cite it` })] : null,
+  );
+}
 
 /** The href of an entity's page. */
 export const entityHref = (id: string) => `#entity/${encodeURIComponent(id)}`;
@@ -53,10 +80,11 @@ export async function showEntity(root: HTMLElement, id: string): Promise<void> {
     h(
       'article',
       { id: 'entity-page', class: 'entity-page', 'data-entity': e.id },
-      h('p', { class: 'entity-kind', text: `${e.kind.toLowerCase().replace(/_/g, ' ')} · ${e.id} · ${e.confidence}` }),
+      h('p', { class: 'entity-kind', text: `${e.kind.toLowerCase().replace(/_/g, ' ')} · ${e.id} · ${e.confidence === 'STATED' ? 'stated by a source' : 'inferred by the curators'}` }),
       h('h2', { id: 'entity-name', text: e.name }),
       e.aliases.length > 0 ? h('p', { class: 'aliases', text: `Also called: ${e.aliases.join(', ')}` }) : null,
       e.summary ? h('p', { class: 'entity-summary', text: e.summary }) : null,
+      e.kind === 'SOURCE' ? await sourceFacts(e) : null,
       h('h3', { text: 'What each source says' }),
       e.descriptions.length === 0
         ? h('p', { class: 'empty', text: 'No source describes it in words of its own; see the citations.' })

@@ -18,7 +18,7 @@ export function citationList(citations: readonly Citation[], className = 'citati
         ' ',
         h('span', { class: 'citation-locator', text: c.locator }),
         ' ',
-        h('span', { class: `badge confidence-${c.confidence.toLowerCase()}`, text: c.confidence, title: c.confidence === 'STATED' ? 'The paper says it' : 'A reconstruction (figure layout, grouping, crosswalk)' }),
+        h('span', { class: `badge confidence-${c.confidence.toLowerCase()}`, 'data-confidence': c.confidence, text: c.confidence === 'STATED' ? 'stated' : 'inferred', title: c.confidence === 'STATED' ? 'The paper says it' : 'A reconstruction (figure layout, grouping, crosswalk)' }),
         c.note ? h('span', { class: 'citation-note', text: ` — ${c.note}` }) : null,
       ),
     ),

@@ -4,13 +4,27 @@ import { h, fill } from './dom.js';
 import { levelClass, levelInfo } from './heatmap-data.js';
 import { hideTooltip } from './heatmap-panel.js';
 
-/** Renders the controls and the empty places of the heatmap into `root`; every control calls `rerender`. */
-export function renderControls(root: HTMLElement, rerender: () => void): void {
+/**
+ * Renders the controls and the empty places of the heatmap into `root`; every control calls
+ * `rerender`, but the tool types, which ask the API again (`reload`).
+ */
+export function renderControls(root: HTMLElement, rerender: () => void, reload: () => void = rerender): void {
   fill(
     root,
     h(
       'div',
       { class: 'controls', role: 'group', 'aria-label': 'Heatmap filters' },
+      h(
+        'label',
+        { for: 'hm-types' },
+        'Tools ',
+        h(
+          'select',
+          { id: 'hm-types', onchange: reload },
+          h('option', { value: 'PRODUCT', text: 'products a team can adopt' }),
+          h('option', { value: 'ALL', text: 'of every type (guidance, techniques, …)' }),
+        ),
+      ),
       h('label', { for: 'hm-tool-filter' }, 'Filter tools ', h('input', { id: 'hm-tool-filter', type: 'search', placeholder: 'name contains…', autocomplete: 'off', oninput: rerender })),
       h(
         'label',

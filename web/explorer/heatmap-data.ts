@@ -43,8 +43,8 @@ export const ROW_PAGE = 150;
 
 export type PracticeGrouping = 'category' | 'stage' | 'none';
 
-export const COVERAGE_QUERY = `query ExplorerHeatmap($minConfidence: Confidence) {
-  coverage(minConfidence: $minConfidence) {
+export const COVERAGE_QUERY = `query ExplorerHeatmap($minConfidence: Confidence, $toolTypes: [ToolType!]) {
+  coverage(minConfidence: $minConfidence, toolTypes: $toolTypes) {
     tools { id name categories { node { id name } } components { node { id name } } citations { source { id } } }
     practices { id name summary categories { node { id name } } stages { node { id name } } }
     cells { tool { id } practice { id } level direct confidence derivation sound citations { ${CITATION_FIELDS} } }

@@ -33,31 +33,46 @@ export class Heatmap {
   async show(): Promise<void> {
     if (!this.loadedOnce) {
       this.loadedOnce = true;
-      renderControls(this.root, () => {
-        this.rowLimit = ROW_PAGE;
-        this.render();
-      });
-      fill(byId('hm-body'), h('p', { class: 'loading', text: 'Loading the coverage matrix…' }));
-      try {
-        const data = await gql<CoverageData>(COVERAGE_QUERY);
-        this.data = data.coverage;
-        for (const s of data.sources.nodes) this.sourceNames.set(s.id, sourceLabel({ ...s }));
-        for (const s of data.sources.nodes) if (s.sourceType === 'CATALOGUE') this.catalogueSources.add(s.id);
-        for (const c of data.coverage.cells) this.cells.set(cellKey(c.tool.id, c.practice.id), c);
-        // Say so when a grouping has nothing to group by in this dataset (the seed gives practices no stage).
-        const noStages = data.coverage.practices.every((p) => p.stages.length === 0);
-        const stageOption = byId<HTMLSelectElement>('hm-practice-group').querySelector<HTMLOptionElement>('option[value="stage"]');
-        if (stageOption && noStages) {
-          stageOption.disabled = true;
-          stageOption.textContent = 'lifecycle stage (no practice has one in this dataset)';
-        }
-      } catch (e) {
-        this.loadedOnce = false;
-        fill(byId('hm-body'), h('p', { class: 'error', role: 'alert', text: `Could not load the coverage: ${(e as Error).message}` }));
-        return;
-      }
+      renderControls(
+        this.root,
+        () => {
+          this.rowLimit = ROW_PAGE;
+          this.render();
+        },
+        () => {
+          this.rowLimit = ROW_PAGE;
+          void this.load().then((ok) => ok && this.render());
+        },
+      );
+      if (!(await this.load())) return;
     }
     this.render();
+  }
+
+  /** Reads the matrix of the tool types chosen (products by default, as the API's default). */
+  private async load(): Promise<boolean> {
+    fill(byId('hm-body'), h('p', { class: 'loading', text: 'Loading the coverage matrix…' }));
+    try {
+      const types = byId<HTMLSelectElement>('hm-types').value;
+      const data = await gql<CoverageData>(COVERAGE_QUERY, types === 'ALL' ? { toolTypes: [] } : { toolTypes: [types] });
+      this.data = data.coverage;
+      this.cells.clear();
+      for (const s of data.sources.nodes) this.sourceNames.set(s.id, sourceLabel({ ...s }));
+      for (const s of data.sources.nodes) if (s.sourceType === 'CATALOGUE') this.catalogueSources.add(s.id);
+      for (const c of data.coverage.cells) this.cells.set(cellKey(c.tool.id, c.practice.id), c);
+      // Say so when a grouping has nothing to group by in this dataset (the seed gives practices no stage).
+      const noStages = data.coverage.practices.every((p) => p.stages.length === 0);
+      const stageOption = byId<HTMLSelectElement>('hm-practice-group').querySelector<HTMLOptionElement>('option[value="stage"]');
+      if (stageOption && noStages) {
+        stageOption.disabled = true;
+        stageOption.textContent = 'lifecycle stage (no practice has one in this dataset)';
+      }
+      return true;
+    } catch (e) {
+      this.loadedOnce = false;
+      fill(byId('hm-body'), h('p', { class: 'error', role: 'alert', text: `Could not load the coverage: ${(e as Error).message}` }));
+      return false;
+    }
   }
 
   /** Shows only these tools (e.g. the recommended stack), labelled in the filter bar. */

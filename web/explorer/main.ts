@@ -8,8 +8,9 @@ import { showEntity } from './entity-page.js';
 import { searchBox } from './search.js';
 import { Heatmap } from './heatmap.js';
 import { StackRecommender } from './stack.js';
+import { GapsView } from './gaps.js';
 
-const TABS = ['heatmap', 'challenges', 'stack'] as const;
+const TABS = ['heatmap', 'challenges', 'stack', 'gaps'] as const;
 type Tab = (typeof TABS)[number];
 
 let heatmap: Heatmap;
@@ -78,6 +79,7 @@ async function showExports(): Promise<void> {
 
 async function main(): Promise<void> {
   heatmap = new Heatmap(byId('panel-heatmap'));
+  new GapsView(byId('panel-gaps'));
   setUpTabs();
   searchBox(byId('search-box'), openEntity);
   window.addEventListener('hashchange', route);

@@ -5,6 +5,8 @@
 import { gql } from './api.js';
 import type { ChallengeOption } from './challenges.js';
 import { byId, fill, h, plural } from './dom.js';
+import { ticked, ToolPicker, toolTypeBoxes, toolTypes } from './tool-picker.js';
+import { DERIVATION_WORDS, words } from './words.js';
 
 interface Named {
   id: string;
@@ -20,13 +22,14 @@ interface StackData {
     organisational: Named[];
     coverageRatio: number | null;
     reason: string | null;
+    coveredOnlyThroughDerivation: Named[];
     practices: { practice: Named }[];
-    steps: { tool: Named; newlyCovered: Named[]; cells: { practice: { id: string }; level: string; direct: boolean }[] }[];
+    steps: { tool: Named; alreadyRun: boolean; newlyCovered: Named[]; cells: { practice: { id: string }; level: string; direct: boolean; confidence: string; derivation: string }[] }[];
   };
 }
 
-const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxTools: Int, $minConfidence: Confidence) {
-  recommendStack(challengeIds: $challengeIds, maxTools: $maxTools, minConfidence: $minConfidence) {
+const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxTools: Int, $minConfidence: Confidence, $toolTypes: [ToolType!], $haveToolIds: [ID!], $includeDerived: Boolean) {
+  recommendStack(challengeIds: $challengeIds, maxTools: $maxTools, minConfidence: $minConfidence, toolTypes: $toolTypes, haveToolIds: $haveToolIds, includeDerived: $includeDerived) {
     tools { id name }
     coveredPractices { id name }
     uncoveredPractices { id name }
@@ -34,13 +37,15 @@ const STACK_QUERY = `query ExplorerRecommendStack($challengeIds: [ID!]!, $maxToo
     organisational { id name }
     coverageRatio
     reason
+    coveredOnlyThroughDerivation { id name }
     practices { practice { id name } }
-    steps { tool { id name } newlyCovered { id name } cells { practice { id } level direct } }
+    steps { tool { id name } alreadyRun newlyCovered { id name } cells { practice { id } level direct confidence derivation } }
   }
 }`;
 
 export class StackRecommender {
   private request = 0;
+  private readonly running = new ToolPicker('stack-have', 'Tools we already run');
 
   constructor(
     private readonly root: HTMLElement,
@@ -77,11 +82,14 @@ export class StackRecommender {
         },
         h('p', { class: 'hint', text: 'Tick the challenges you face; the recommender picks, one at a time, the tool that supports the most practices not yet covered.' }),
         h('div', { class: 'challenge-groups' }, fieldsets),
+        this.running.element,
+        h('div', { id: 'stack-types' }),
         h(
           'div',
           { class: 'controls' },
           h('label', { for: 'stack-max' }, 'At most ', h('input', { id: 'stack-max', type: 'number', min: 1, max: 50, value: '5', required: true }), ' tools'),
           h('label', { for: 'stack-stated', class: 'check' }, h('input', { id: 'stack-stated', type: 'checkbox' }), ' Stated only'),
+          h('label', { for: 'stack-derived', class: 'check' }, h('input', { id: 'stack-derived', type: 'checkbox' }), ' Count derived support too'),
           h('button', { id: 'stack-run', type: 'submit', class: 'primary', disabled: true, text: 'Recommend a stack' }),
           h('button', {
             id: 'stack-clear',
@@ -97,6 +105,7 @@ export class StackRecommender {
       ),
       h('div', { id: 'stack-results', 'aria-live': 'polite' }),
     );
+    void toolTypes().then((types) => fill(byId('stack-types'), toolTypeBoxes('stack-type', types, ['PRODUCT'])));
   }
 
   private boxes(): HTMLInputElement[] {
@@ -123,7 +132,17 @@ export class StackRecommender {
     let r: StackData['recommendStack'];
     try {
       const minConfidence = byId<HTMLInputElement>('stack-stated').checked ? 'STATED' : 'INFERRED';
-      r = (await gql<StackData>(STACK_QUERY, { challengeIds, maxTools, minConfidence })).recommendStack;
+      const types = ticked(this.root, 'stack-type');
+      r = (
+        await gql<StackData>(STACK_QUERY, {
+          challengeIds,
+          maxTools,
+          minConfidence,
+          toolTypes: types.length > 0 ? types : ['PRODUCT'],
+          haveToolIds: this.running.ids(),
+          includeDerived: byId<HTMLInputElement>('stack-derived').checked,
+        })
+      ).recommendStack;
     } catch (e) {
       if (mine === this.request) fill(out, h('p', { class: 'error', role: 'alert', text: `Could not recommend a stack: ${(e as Error).message}` }));
       return;
@@ -148,7 +167,14 @@ export class StackRecommender {
           h('strong', { text: `${pct}%` }),
           ` of the ${plural(total, 'practice')} that address ${challengeIds.length === 1 ? 'this challenge' : 'these challenges'} are supported by ${plural(r.tools.length, 'chosen tool')}.`,
         ),
-        r.reason ? h('p', { id: 'stack-reason', class: 'hint', text: r.reason }) : null,
+        // The API's reason names its fields; the page says the same in words.
+        r.uncoveredPractices.length > 0
+          ? h('p', {
+              id: 'stack-reason',
+              class: 'hint',
+              text: `${r.uncoveredPractices.length} of ${plural(total, 'practice')} stay uncovered: ${r.coverableByTools.length} a tool could cover (with more tools, other tool types, derived support, or a tool the sources do not name), ${r.organisational.length} about how teams work.`,
+            })
+          : null,
       ),
       h(
         'div',
@@ -165,15 +191,17 @@ export class StackRecommender {
                 r.steps.map((s) =>
                   h(
                     'li',
-                    { 'data-tool': s.tool.id },
+                    { 'data-tool': s.tool.id, 'data-already-run': s.alreadyRun ? 'true' : null },
                     h('strong', { class: 'tool-name', text: s.tool.name }),
-                    ` newly covers ${plural(s.newlyCovered.length, 'practice')}: `,
+                    s.alreadyRun ? h('span', { class: 'badge', text: 'already run' }) : null,
+                    ` ${s.alreadyRun ? 'covers' : 'newly covers'} ${plural(s.newlyCovered.length, 'practice')}: `,
                     h(
                       'ul',
                       { class: 'inline-list' },
                       s.newlyCovered.map((p) => {
                         const cell = s.cells.find((c) => c.practice.id === p.id);
-                        return h('li', {}, p.name, cell ? h('span', { class: `badge ${cell.direct ? 'direct' : 'derived'}`, text: cell.level }) : null);
+                        const how = cell ? `${words(DERIVATION_WORDS, cell.derivation)}${cell.confidence === 'STATED' ? ', stated' : ', inferred'}` : null;
+                        return h('li', {}, p.name, cell && how ? h('span', { class: `badge ${cell.direct ? 'direct' : 'derived'}`, title: cell.level, text: how }) : null);
                       }),
                     ),
                   ),
@@ -203,6 +231,9 @@ export class StackRecommender {
                 h('h4', { text: `Organisational: no tool covers them (${r.organisational.length})` }),
                 h('ul', { id: 'stack-organisational' }, r.organisational.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
               ],
+          h('h3', { text: `Reached only through a derivation (${r.coveredOnlyThroughDerivation.length})` }),
+          h('p', { class: 'hint', text: 'A component, principle or catalogue section links the tool to these practices; no source names the tool for them.' }),
+          h('ul', { id: 'stack-derived-only' }, r.coveredOnlyThroughDerivation.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
           h('h3', { text: `Covered (${r.coveredPractices.length})` }),
           h('ul', { id: 'stack-covered' }, r.coveredPractices.map((p) => h('li', { 'data-practice': p.id, text: p.name }))),
         ),

@@ -29,6 +29,7 @@ export const RELATION_COLUMNS = [
   'note',
   'confidence',
   'sources',
+  'sourceCount',
   'citationCount',
   'citations',
 ] as const;
@@ -39,7 +40,11 @@ export const COVERAGE_CELL_COLUMNS = [
   'practiceName',
   'level',
   'direct',
+  'confidence',
+  'derivation',
+  'sound',
   'sources',
+  'sourceCount',
   'citationCount',
   'citations',
   'paths',
@@ -96,6 +101,7 @@ async function writeRelations(reader: ExportReader, out: Output, format: ExportF
         note: r.note ?? null,
         confidence: r.confidence,
         sources: r.sourceIds ?? [],
+        sourceCount: (r.sourceIds ?? []).length,
         citations,
       });
       continue;
@@ -114,6 +120,7 @@ async function writeRelations(reader: ExportReader, out: Output, format: ExportF
         r.note,
         r.confidence,
         joinList(r.sourceIds),
+        (r.sourceIds ?? []).length,
         citations.length,
         joinList(citations.map(citationLine)),
       ]),
@@ -131,16 +138,19 @@ const sourcesOfCell = (c: CoverageCellModel) => [...new Set(c.citations.map((x) 
 const pathLine = (p: CoverageCellModel['paths'][number]) =>
   p.entities.map((e, i) => (i === 0 ? e.id : `-[${p.relations[i - 1]?.type ?? '?'}]- ${e.id}`)).join(' ');
 
+/** A matrix field: the cell's level and the confidence of its best path, e.g. "EXAMPLE/STATED". */
+export const matrixField = (c: CoverageCellModel) => `${c.level}/${c.confidence}`;
+
 /**
  * The matrix: one row per tool that supports at least one practice (name order), one column per
- * practice (name order; ids in the header), each field the cell's level or empty.
+ * practice (name order; ids in the header), each field the cell's level and confidence, or empty.
  */
 async function writeCoverageMatrix(reader: ExportReader, out: Output): Promise<void> {
   const practices = await reader.coveragePracticeIds();
   await out.write(csvRow(['toolId', 'toolName', ...practices]));
   for await (const r of reader.coverageByTool()) {
     const cells = cellsOf(r);
-    const level = new Map(cells.map((c) => [c.practice.id, c.level]));
+    const level = new Map(cells.map((c) => [c.practice.id, matrixField(c)]));
     await out.write(csvRow([r.toolId, cells[0]?.tool.name ?? '', ...practices.map((p) => level.get(p) ?? '')]));
   }
 }
@@ -156,7 +166,11 @@ async function writeCoverageCells(reader: ExportReader, out: Output, format: Exp
           practice: { id: c.practice.id, name: c.practice.name },
           level: c.level,
           direct: c.direct,
+          confidence: c.confidence,
+          derivation: c.derivation,
+          sound: c.sound,
           sources: sourcesOfCell(c),
+          sourceCount: sourcesOfCell(c).length,
           citations: c.citations,
           paths: c.paths.map((p) => ({ entities: p.entities.map((e) => e.id), relations: p.relations.map((x) => x.id) })),
         });
@@ -170,7 +184,11 @@ async function writeCoverageCells(reader: ExportReader, out: Output, format: Exp
           c.practice.name,
           c.level,
           c.direct,
+          c.confidence,
+          c.derivation,
+          c.sound,
           joinList(sourcesOfCell(c)),
+          sourcesOfCell(c).length,
           c.citations.length,
           joinList(c.citations.map(citationLine)),
           joinList(c.paths.map(pathLine)),
