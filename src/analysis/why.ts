@@ -72,11 +72,16 @@ function roadSentence(path: PathModel): string {
   return `Through ${steps.join(', then ')}.`;
 }
 
+/** How much of a source was read, where it was less than the whole text (Source.reading). */
+export type PartReading = 'PARTIAL' | 'ABSTRACT_ONLY';
+
 /**
  * One or two sentences: who makes the link and where (stated first, then what the curators infer),
- * then the road of the best path that decides the rank. `names`: source id -> short name.
+ * then the road of the best path that decides the rank, then, where a source it rests on was read only
+ * in part, that it was (what it says beyond that is not in the graph). `names`: source id -> short
+ * name; `partlyRead`: source id -> how little of it was read, for the sources read only in part.
  */
-export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>): string {
+export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>, partlyRead: ReadonlyMap<string, PartReading> = new Map()): string {
   const firm = r.paths.filter((p) => pathConfidence(p) === r.confidence);
   const bySource = new Map<string, { stated: boolean; locators: string[] }>();
   for (const p of firm) {
@@ -89,7 +94,7 @@ export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>
       }
     }
   }
-  const entries = [...bySource].map(([id, e]) => ({ name: names.get(id) ?? id, ...e })).sort((a, b) => cmp(a.name, b.name));
+  const entries = [...bySource].map(([id, e]) => ({ id, name: names.get(id) ?? id, ...e })).sort((a, b) => cmp(a.name, b.name));
   const stated = entries.filter((e) => e.stated);
   const inferred = entries.filter((e) => !e.stated);
   const who: string[] = [];
@@ -106,5 +111,7 @@ export function whyOf(r: RankedPracticeModel, names: ReadonlyMap<string, string>
   }
   const first = who.length > 0 ? `${who.join('; ')}.` : 'No citation on the link itself.';
   const best = [...firm].filter((p) => strengthOf(p) === r.strength).sort((a, b) => a.length - b.length)[0];
-  return best ? `${first} ${roadSentence(best)}` : first;
+  const said = best ? `${first} ${roadSentence(best)}` : first;
+  const partial = entries.filter((e) => partlyRead.has(e.id)).map((e) => (partlyRead.get(e.id) === 'ABSTRACT_ONLY' ? `only the abstract of ${e.name}` : `only part of ${e.name}`));
+  return partial.length > 0 ? `${said} Of the sources, ${partial.join(' and ')} could be read: the rest of what they say is not in the graph.` : said;
 }

@@ -2286,7 +2286,8 @@ export type RankedPractice = {
    * The evidence in a sentence or two, from the citations: which sources state or are read as implying
    * the link, and where (e.g. "Stated by Eken et al. 2024 (§4.2 p.20; Fig. 4 p.18). Through its
    * category “Continuous Monitoring Across ML life cycle”."). Sources are named by their short alias
-   * (authors and year).
+   * (authors and year). Where a source it rests on was read only in part (Source.reading PARTIAL or
+   * ABSTRACT_ONLY), a last sentence says so: what that source says beyond the part read is not in the graph.
    */
   why: Scalars['String']['output'];
 };

@@ -8,7 +8,7 @@ import { gapsOf } from '../analysis/gaps.js';
 import type { CoverageCellModel, GapsModel, ProblemMatchModel, RankedPracticeModel, ToolComparisonModel } from '../analysis/models.js';
 import { entitiesOf } from '../analysis/paths.js';
 import { matchProblems, type ChallengeDocument } from '../analysis/problems.js';
-import { shortSourceName, sourcesOfWhy, whyOf } from '../analysis/why.js';
+import { shortSourceName, sourcesOfWhy, whyOf, type PartReading } from '../analysis/why.js';
 import { VersionedCache, versionOf } from '../cache/versioned-cache.js';
 import { badInput, intInRange } from '../domain/arguments.js';
 import { TOOL_TYPES, type ToolType } from '../domain/ontology.js';
@@ -91,8 +91,13 @@ export const rankedPracticeResolvers = {
     const ids = sourcesOfWhy(r);
     const sources = await ctx.loaders.entity.loadMany(ids);
     const names = new Map<string, string>();
-    for (const s of sources) if (s && !(s instanceof Error)) names.set(s.id, shortSourceName(s));
-    return whyOf(r, names);
+    const partlyRead = new Map<string, PartReading>();
+    for (const s of sources) {
+      if (!s || s instanceof Error) continue;
+      names.set(s.id, shortSourceName(s));
+      if (s.attributes.reading === 'PARTIAL' || s.attributes.reading === 'ABSTRACT_ONLY') partlyRead.set(s.id, s.attributes.reading);
+    }
+    return whyOf(r, names, partlyRead);
   },
 } satisfies RankedPracticeResolvers;
 

@@ -46,4 +46,15 @@ describe('whyOf', () => {
     const [r] = rankPractices([p]);
     expect(whyOf(r!, names)).toBe('Stated by Shankar et al. 2022 (§3). Through “other”, the same challenge in another source\'s words.');
   });
+
+  it('says when a source it rests on was read only in part', () => {
+    const p = path(['practice:p', C], ['ADDRESSES'], [[cite('source:b', 's', 'STATED', '§3'), cite('source:c', 'c', 'STATED', 'p.8')]]);
+    const [r] = rankPractices([p]);
+    const more = new Map([...names, ['source:c', 'Amershi et al. 2019']]);
+    expect(whyOf(r!, more, new Map([['source:c', 'PARTIAL' as const]]))).toBe(
+      'Stated by Amershi et al. 2019 (p.8) and Shankar et al. 2022 (§3). It addresses the challenge directly. Of the sources, only part of Amershi et al. 2019 could be read: the rest of what they say is not in the graph.',
+    );
+    expect(whyOf(r!, more, new Map([['source:c', 'ABSTRACT_ONLY' as const]]))).toContain('only the abstract of Amershi et al. 2019 could be read');
+    expect(whyOf(r!, more)).not.toContain('could be read');
+  });
 });
