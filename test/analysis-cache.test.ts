@@ -63,7 +63,7 @@ describe('the coverage cache', () => {
     await svc.db.writeTx((tx) =>
       tx.run(
         `MATCH (p:Practice {id: 'practice:test-monitoring'})
-         CREATE (:Entity:Tool {id: 'tool:partial', kind: 'TOOL', name: 'Partial', sortKey: 'partial', confidence: 'STATED'})-[:SUPPORTS {id: 'x', level: 'FULL', citationsJson: '[]', confidence: 'STATED'}]->(p)`,
+         CREATE (:Entity:Tool {id: 'tool:partial', kind: 'TOOL', toolType: 'PRODUCT', name: 'Partial', sortKey: 'partial', confidence: 'STATED'})-[:SUPPORTS {id: 'x', level: 'FULL', citationsJson: '[]', confidence: 'STATED'}]->(p)`,
       ),
     );
     const during = await coverage();

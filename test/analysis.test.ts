@@ -245,13 +245,15 @@ interface Ranked {
   statementCount: number;
   direct: boolean;
   sourceCount: number;
+  agreement: number;
+  inferredStrength: 'DIRECT' | 'SOUND' | 'WEAK' | null;
   citationCount: number;
   via: string[];
   citations: GqlCitation[];
   paths: GqlPath[];
 }
 
-const RANKED = `practice { id name } score confidence strength statementCount direct sourceCount citationCount via ${CITATION} paths { ${PATH} }`;
+const RANKED = `practice { id name } score confidence strength statementCount direct sourceCount agreement inferredStrength citationCount via ${CITATION} paths { ${PATH} }`;
 const ADDRESSING = `query($id: ID!, $first: Int) {
   practicesAddressing(challengeId: $id, first: $first) { ${RANKED} }
 }`;
@@ -355,7 +357,12 @@ describe('practicesAddressing', () => {
       expect(r.sourceCount).toBe(new Set(cites.map((c) => c.source)).size);
       expect(r.statementCount).toBe(new Set(cites.map((c) => `${c.source} ${c.digestId}`)).size);
       expect(r.citationCount).toBe(r.citations.length);
-      expect(r.score).toBeCloseTo(1000 * (r.confidence === 'STATED' ? 1 : 0) + 100 * road[r.strength] + 10 * r.sourceCount + r.statementCount / (r.statementCount + 1), 9);
+      // agreement: the distinct sources of the hop that makes the link (at most the sources of the paths);
+      // weaker: the curators' INFERRED reading beside a stated road (none 0, WEAK 1, SOUND 2, DIRECT 3).
+      expect(r.agreement).toBeGreaterThan(0);
+      expect(r.agreement).toBeLessThanOrEqual(r.sourceCount);
+      const weaker = r.inferredStrength === null ? 0 : 1 + road[r.inferredStrength];
+      expect(r.score).toBeCloseTo(1000 * (r.confidence === 'STATED' ? 1 : 0) + 100 * road[r.strength] + 10 * r.agreement + 2 * weaker + r.statementCount / (r.statementCount + 1), 9);
     }
     for (let i = 1; i < ranked.length; i += 1) {
       expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);

@@ -168,7 +168,16 @@ describe('gaps: what the graph leaves open, in one call', () => {
       expect(r.gaps.practicesWithoutTool).toEqual(r.coverage.uncoveredPractices);
       if (types.length === 0) expect(r.gaps.toolTypes).toContain('PRODUCT');
     }
-    const { challenges } = await data<{ challenges: { nodes: { id: string }[] } }>(`{ challenges(first: 100) { nodes { id } } }`);
+    // Every challenge, page by page (there are more than a page of them).
+    const challenges = { nodes: [] as { id: string }[] };
+    for (let after: string | null = null, more = true; more; ) {
+      type Page = { challenges: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const page: Page = await data<Page>(`query($after: String) { challenges(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      challenges.nodes.push(...page.challenges.nodes);
+      more = page.challenges.pageInfo.hasNextPage;
+      after = page.challenges.pageInfo.endCursor;
+    }
+    expect(challenges.nodes.length).toBeGreaterThan(100);
     for (const min of ['INFERRED', 'STATED']) {
       const { gaps } = await data<{ gaps: { challengesWithoutPractice: { id: string }[] } }>(`query($min: Confidence) { gaps(minConfidence: $min) { challengesWithoutPractice { id } } }`, { min });
       const open: string[] = [];

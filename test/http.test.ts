@@ -40,17 +40,21 @@ describe('health and readiness', () => {
 });
 
 describe('the sources query', () => {
-  it('returns the three reviews and the tool catalogue, read from Neo4j', async () => {
+  it('returns the three reviews, the three studies and the two tool catalogues, read from Neo4j', async () => {
     const res = await gql<{
       sources: { totalCount: number; nodes: { id: string; title: string; year: number; arxiv: string | null; sourceType: string; commit: string | null; licence: string | null }[] };
     }>(svc.url, '{ sources { totalCount nodes { id title: name year arxiv sourceType commit licence } } }');
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.sources.totalCount).toBe(4);
+    expect(res.body.data!.sources.totalCount).toBe(8);
     const reviews = res.body.data!.sources.nodes.filter((s) => s.sourceType === 'REVIEW');
     expect(reviews.map((s) => s.arxiv).sort()).toEqual(['2205.02302', '2406.09737', '2410.21346']);
     expect(reviews.every((s) => s.commit === null && s.licence === null)).toBe(true);
-    const [catalogue] = res.body.data!.sources.nodes.filter((s) => s.sourceType === 'CATALOGUE');
+    const studies = res.body.data!.sources.nodes.filter((s) => s.sourceType === 'STUDY');
+    expect(studies.map((s) => s.id).sort()).toEqual(['source:amershi2019', 'source:sculley2015', 'source:shankar2022']);
+    const catalogues = res.body.data!.sources.nodes.filter((s) => s.sourceType === 'CATALOGUE');
+    expect(catalogues.map((s) => s.id).sort()).toEqual(['source:awesome-llmops', 'source:awesome-production-ml']);
+    const catalogue = catalogues.find((s) => s.id === 'source:awesome-production-ml');
     expect(catalogue).toMatchObject({ id: 'source:awesome-production-ml', arxiv: null, licence: 'MIT' });
     expect(catalogue!.commit).toMatch(/^[0-9a-f]{40}$/);
   });

@@ -69,8 +69,8 @@ export function renderControls(root: HTMLElement, rerender: () => void, reload: 
         h(
           'select',
           { id: 'hm-source', onchange: rerender },
-          h('option', { value: 'reviews', text: 'the reviews' }),
-          h('option', { value: 'catalogue', text: 'the tool catalogue' }),
+          h('option', { value: 'reviews', text: 'the papers (reviews and studies)' }),
+          h('option', { value: 'catalogue', text: 'the tool catalogues' }),
           h('option', { value: 'all', text: 'any source' }),
         ),
       ),
