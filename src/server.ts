@@ -106,6 +106,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       introspection: settings.introspection,
       tracing,
       federation: settings.federation,
+      server: settings.server,
     });
     registerReliabilityMetrics(app.metrics.registry, { breaker: db.breaker, supervisor });
     const url = await listen(app, settings.host, settings.port);

@@ -8,9 +8,10 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config/settings.js';
+import { introspectionEstimator } from './document-check.js';
 import { ErrorCode } from '../domain/error-codes.js';
 
-export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize';
+export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize' | 'selections' | 'repeatedFields';
 
 
 /** The refusal every limit gives: one message shape, one code, the numbers in extensions. */
@@ -122,7 +123,7 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   // Only the operation that runs (and the fragments): graphql-query-complexity reads the name of every
   // operation it meets, and an anonymous one beside the named one asked for would crash it.
   const query = operationName ? { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === operationName) } : document;
-  const cost = getComplexity({ schema, query, variables, estimators: [pageSizeEstimator] });
+  const cost = getComplexity({ schema, query, variables, estimators: [introspectionEstimator(schema), pageSizeEstimator] });
   if (!costs) costCache.set(document, (costs = new Map()));
   // Many variable sets for one document (a paging client): start over rather than grow without bound.
   if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();

@@ -2,7 +2,7 @@
 // that read with read routing (so the same code runs against a cluster) and write in one transaction.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
 import type { Neo4jBreaker } from './breaker.js';
-import { isDatabaseUnavailable } from './unavailable.js';
+import { bounded, isDatabaseUnavailable, NoAnswerError } from './unavailable.js';
 
 export class Neo4jConnectError extends Error {
   constructor(message: string) {
@@ -102,20 +102,28 @@ export class Db implements Reader {
    * tenth of the API's CPU per uncached request (docs/performance.md). What a managed transaction
    * adds besides is its retries, which the API's driver turns off anyway (it fails fast; see
    * createDriver's maxRetryTimeMs), and one statement reads one consistent snapshot on its own.
+   *
+   * The wait is bounded here too, at `timeoutMs`: a Neo4j that hangs (a frozen JVM, a dead network
+   * path) never sends its own timeout, so the read then fails with NoAnswerError (DEADLINE_EXCEEDED to
+   * clients) and the breaker is asked to probe; the session is left to finish or fail on its own.
    */
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, timeoutMs = this.txTimeoutMs): Promise<QueryResult<R>> {
     this.breaker?.check();
     this.inFlight += 1;
-    const run = async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        return await session.run<R>(cypher, params, { timeout: Math.max(1, Math.ceil(timeoutMs)) });
-      } finally {
-        // The answer (or the error) is what matters; a connection that broke meanwhile is the pool's.
-        await session.close().catch(() => undefined);
-      }
-    };
     const started = performance.now();
+    const run = () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const work = (async () => {
+        try {
+          return await session.run<R>(cypher, params, { timeout: Math.max(1, Math.ceil(timeoutMs)) });
+        } finally {
+          // The answer (or the error) is what matters; a connection that broke meanwhile is the pool's.
+          await session.close().catch(() => undefined);
+        }
+      })();
+      const left = timeoutMs - (performance.now() - started);
+      return bounded(work, left, () => new NoAnswerError(Math.round(timeoutMs)));
+    };
     try {
       try {
         return await run();

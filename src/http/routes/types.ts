@@ -13,6 +13,8 @@ export interface RouteDeps {
   readonly graphVersion?: GraphVersionWatch;
   /** Cache-Control max-age of exports, in seconds (HTTP_CACHE_MAX_AGE). */
   readonly httpCacheMaxAgeSeconds?: number;
+  /** True once the shutdown drain has begun (src/http/drain.ts): /readyz says 503. */
+  readonly draining?: () => boolean;
 }
 
 export interface Route {
