@@ -175,7 +175,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, meta: RequestMeta): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    applyCors(req, res, options.corsOrigins);
+    // /metrics is never readable cross-origin (src/http/routes/metrics.ts).
+    if (url.pathname !== '/metrics') applyCors(req, res, options.corsOrigins);
     if (method === 'OPTIONS') {
       res.writeHead(204);
       res.end();
