@@ -26,7 +26,13 @@ export class Drain {
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       const socket = req.socket;
       this.active.set(socket, (this.active.get(socket) ?? 0) + 1);
-      if (this.draining) res.setHeader('connection', 'close');
+      // An answer sent while draining says `connection: close` (also to a request that came before the
+      // drain began), so the client does not send another request on a connection about to close.
+      const writeHead = res.writeHead;
+      res.writeHead = ((...args: Parameters<typeof writeHead>) => {
+        if (this.draining && !res.headersSent) res.setHeader('connection', 'close');
+        return writeHead.apply(res, args);
+      }) as typeof writeHead;
       res.once('close', () => {
         const left = (this.active.get(socket) ?? 1) - 1;
         if (left > 0) this.active.set(socket, left);
