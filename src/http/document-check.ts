@@ -46,7 +46,8 @@ export function checkSelections(document: DocumentNode, maxSelections: number): 
       selections += node.selections.length;
       const seen = new Map<string, number>();
       for (const s of node.selections) {
-        if (s.kind !== Kind.FIELD) continue;
+        // A field under @skip or @include may well repeat (each copy under its own condition).
+        if (s.kind !== Kind.FIELD || s.directives?.length) continue;
         const name = s.alias?.value ?? s.name.value;
         const n = (seen.get(name) ?? 0) + 1;
         seen.set(name, n);

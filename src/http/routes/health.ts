@@ -25,7 +25,7 @@ export function readiness(db: Db, draining: boolean): Readiness | undefined {
   if (b.degraded) return { ready: false, reason: b.degraded, checkedAt };
   if (!last.ok || b.open) return { ready: false, reason: `Neo4j does not answer (${last.reason ?? 'unknown'})`, checkedAt };
   if (!b.settled) return { ready: false, reason: `Neo4j is back; waiting for ${b.readyAfter} probes in a row to succeed`, checkedAt };
-  if (!last.datasetVersion) return { ready: false, reason: 'the dataset is not loaded yet', checkedAt };
+  if (!last.datasetVersion) return { ready: false, reason: 'the dataset is not loaded yet' };
   return { ready: true, datasetVersion: last.datasetVersion, checkedAt };
 }
 
