@@ -46,11 +46,17 @@ describe('readiness after a supervised restart', () => {
     process.kill(supervisor.current.pid, 'SIGKILL');
     const samples: Sample[] = [];
     let readySince: number | undefined;
-    // Sample both every 100 ms until ready has held for 5 s (bounded at 60 s).
-    while (performance.now() - killedAt < 60_000) {
+    let noticed = false;
+    // Sample both every 100 ms: until the kill is noticed, then until ready has held for 5 s (bounded at 150 s).
+    while (performance.now() - killedAt < 150_000) {
       const [r, h] = await Promise.all([fetch(`${base}/readyz`), fetch(`${base}/healthz`)]);
       const health = ((await h.json()) as { status: string }).status;
       await r.text();
+      if (r.status === 503) noticed = true;
+      if (!noticed) {
+        await new Promise((res) => setTimeout(res, 50));
+        continue;
+      }
       samples.push({ at: performance.now() - killedAt, ready: r.status, health });
       if (r.status === 200) readySince ??= performance.now();
       if (readySince !== undefined && performance.now() - readySince > 5_000) break;
@@ -60,12 +66,14 @@ describe('readiness after a supervised restart', () => {
     await Promise.all(workers);
     const flips = samples.filter((s, i) => i > 0 && s.ready !== samples[i - 1]!.ready).length;
     const firstReady = samples.findIndex((s) => s.ready === 200);
+    const b = svc.db.breaker!;
+    console.log(`readiness: restarts ${supervisor.restarts} (failed ${supervisor.failedRestarts}, ${supervisor.lastRestartMs} ms); breaker open ${b.open}, degraded ${b.degraded}, ok in a row ${b.okInARow}`);
     console.log(`readiness: ${samples.length} samples, first 200 at ${Math.round(samples[firstReady]?.at ?? -1)} ms after the kill, ${flips} flips`);
     expect(supervisor.restarts).toBe(1);
     expect(firstReady).toBeGreaterThan(0);
-    // 200 -> 503 at the kill, then 503 -> 200 once: at most two flips, and never back to 503 after ready.
+    // From the kill noticed: 503 until ready, then 200 for good: one flip.
     expect(samples.slice(firstReady).every((s) => s.ready === 200)).toBe(true);
-    expect(flips).toBeLessThanOrEqual(2);
+    expect(flips).toBe(1);
     // One story: degraded exactly while not ready (both answer from the same state; sampled together,
     // they may straddle one probe, so allow a single disagreement at the turn).
     const disagree = samples.filter((s) => (s.ready === 200) !== (s.health === 'ok'));

@@ -1,9 +1,11 @@
 // The HTTP front: Apollo Server 5 on Node's own http server, plus the routes of src/http/routes.
 // Apollo has no Node http integration beyond `standalone`, whose fixed routing we cannot extend,
 // so requests reach it through executeHTTPGraphQLRequest, as integrations do. Around it: request
-// ids and logs, CORS, security headers, the body and token limits, batching refusal, metrics.
+// ids and logs, CORS, security headers (headers.ts), the body (body.ts) and token limits, batching
+// refusal, persisted-query checks (persisted.ts), cost before work (document-check.ts), the cache
+// front (cache-front.ts: cached, stale and shared answers), the bound on requests under way, the
+// GraphQL-over-HTTP watershed (watershed.ts), server timeouts, the shutdown drain (drain.ts), metrics.
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
@@ -31,6 +33,7 @@ import { traceHttpRequest } from '../observability/http-span.js';
 import type { Tracing } from '../observability/tracing.js';
 import { tracingPlugin } from './plugins/tracing.js';
 import { sendJson } from './routes/types.js';
+import { applyCors, requestIdOf, SECURITY_HEADERS } from './headers.js';
 import { ClientGone, HttpRefusal, parseBody, readBodyText } from './body.js';
 import { Drain } from './drain.js';
 import { DOCUMENT_REFUSAL_CODES, DocumentOutcomes } from './document-check.js';
@@ -76,12 +79,6 @@ export interface App {
 
 export type AppContext = RequestContext & { meta?: RequestMeta };
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { limits } = options;
@@ -270,24 +267,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
     },
   };
-}
-
-/** A caller's own request id is kept when it is a sane token; otherwise a new one is made. */
-function requestIdOf(req: http.IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
-}
-
-function applyCors(req: http.IncomingMessage, res: http.ServerResponse, origins: '*' | readonly string[]): void {
-  const origin = req.headers.origin;
-  if (!origin) return;
-  if (origins !== '*' && !origins.includes(origin)) return;
-  res.setHeader('access-control-allow-origin', origins === '*' ? '*' : origin);
-  if (origins !== '*') res.setHeader('vary', 'origin');
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id');
-  res.setHeader('access-control-expose-headers', 'x-request-id, x-cypher-round-trips, x-response-cache');
-  res.setHeader('access-control-max-age', '600');
 }
 
 /** The error codes of a complete GraphQL answer's text (cheap: only when it has errors). */
