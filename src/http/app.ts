@@ -24,7 +24,7 @@ import { ResponseCache } from '../cache/response-cache.js';
 import { GraphVersionWatch } from '../cache/graph-version-watch.js';
 import { graphVersion } from '../repos/dataset.js';
 import { CacheFront, type CachePass } from './cache-front.js';
-import type { SharedAnswer } from './single-flight.js';
+import { sendAnswer } from './single-flight.js';
 import { RawCache } from './raw-cache.js';
 import { observabilityPlugin, type RequestMeta } from './plugins/observability.js';
 import { responseCachePlugin, stringifyResult } from './plugins/response-cache.js';
@@ -34,11 +34,13 @@ import type { Tracing } from '../observability/tracing.js';
 import { tracingPlugin } from './plugins/tracing.js';
 import { sendJson } from './routes/types.js';
 import { applyCors, requestIdOf, SECURITY_HEADERS } from './headers.js';
+import { registerLoadMetrics } from './reliability-metrics.js';
+import type { Counter } from 'prom-client';
 import { ClientGone, HttpRefusal, parseBody, readBodyText } from './body.js';
 import { Drain } from './drain.js';
 import { DOCUMENT_REFUSAL_CODES, DocumentOutcomes } from './document-check.js';
 import { checkPersistedQuery, getExtensions } from './persisted.js';
-import { isRequestError, wantsGraphQLResponse, watershedStatus } from './watershed.js';
+import { errorCodesOf, isRequestError, wantsGraphQLResponse, watershedStatus } from './watershed.js';
 import type { ServerSettings } from '../config/settings.js';
 
 export interface AppOptions {
@@ -90,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const drain = new Drain(server);
   const documents = new DocumentOutcomes(limits.maxSelections ?? 500, limits.maxTokens);
   let underWay = 0;
+  let shed: Counter | undefined;
   const cache = options.responseCacheBytes ? new ResponseCache(options.responseCacheBytes) : undefined;
   const metrics = createMetrics(() => options.db.inFlight, () => cache?.size.bytes ?? 0);
   // This process's writes are seen at once; others' within watch.maxAgeMs (src/cache/graph-version-watch.ts).
@@ -127,6 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   await apollo.start();
+  shed = registerLoadMetrics(metrics.registry, () => underWay);
 
   server.on('request', (req, res) => {
     const requestId = requestIdOf(req);
@@ -188,6 +192,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // the rest get what memory holds, else are told at once to come back (503, Retry-After).
     if (underWay >= srv.maxConcurrentRequests) {
       if ((await front.before(req, res, method, url.search, bodyText, meta, false)) === true) return;
+      shed?.inc();
       throw new HttpRefusal(503, new GraphQLError('The server has too many requests under way; retry in a second.', { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }));
     }
     underWay += 1;
@@ -267,26 +272,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
     },
   };
-}
-
-/** The error codes of a complete GraphQL answer's text (cheap: only when it has errors). */
-function errorCodesOf(text: string): string[] {
-  if (!text.includes('"errors"')) return [];
-  try {
-    const body = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
-    return (body.errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-  } catch {
-    return [];
-  }
-}
-
-/** Sends an answer made before (shared by an identical request, or a document's refusal). */
-function sendAnswer(res: http.ServerResponse, a: SharedAnswer, how: string): void {
-  for (const [k, v] of a.headers) res.setHeader(k, v);
-  res.setHeader('x-response-cache', how);
-  res.setHeader('x-cypher-round-trips', '0');
-  res.statusCode = a.status;
-  res.end(a.text);
 }
 
 function withoutHttp(extensions: Record<string, unknown>): Record<string, unknown> {

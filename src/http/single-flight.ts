@@ -2,6 +2,8 @@
 // src/http/raw-cache.ts, at the same graph epoch) waits for its answer instead of executing again, and
 // gets the same status, headers and body. Right after start, when nothing is cached yet, fifty
 // dashboards asking the same thing cost one execution, not fifty.
+import type http from 'node:http';
+
 export interface SharedAnswer {
   readonly status: number;
   /** Apollo's headers, as the first request sent them. */
@@ -35,4 +37,13 @@ export class SingleFlight {
   get size(): number {
     return this.running.size;
   }
+}
+
+/** Sends an answer made before (shared by an identical request, or a document's refusal). */
+export function sendAnswer(res: http.ServerResponse, a: SharedAnswer, how: string): void {
+  for (const [k, v] of a.headers) res.setHeader(k, v);
+  res.setHeader('x-response-cache', how);
+  res.setHeader('x-cypher-round-trips', '0');
+  res.statusCode = a.status;
+  res.end(a.text);
 }

@@ -32,3 +32,14 @@ export function watershedStatus(status: number, contentType: string | undefined,
   if (status !== 400 || !/^application\/json/i.test(contentType ?? '') || codes.length === 0) return status;
   return codes.every((c) => REQUEST_ERROR_CODES.has(c)) ? 200 : status;
 }
+
+/** The error codes of a complete GraphQL answer's text (cheap: only when it has errors). */
+export function errorCodesOf(text: string): string[] {
+  if (!text.includes('"errors"')) return [];
+  try {
+    const body = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (body.errors ?? []).map((e) => String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+  } catch {
+    return [];
+  }
+}
