@@ -4,7 +4,15 @@
 // ones at once, busy ones after their answer, which says `connection: close`), and only then is what
 // is left cut. The driver is closed after this (src/server.ts), so no request meets a closed driver.
 import type http from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
+
+/**
+ * How long a kept-alive connection with no request under way is left open once the drain begins. A
+ * client may be sending its next request on it at this very moment: closing it at once would reset
+ * that request (the keep-alive race). Left open a moment, the request is answered (with `connection:
+ * close`), and clients that keep sending learn to open new connections, which are refused cleanly.
+ */
+const IDLE_LINGER_MS = 1_000;
 
 export class Drain {
   /** Set when the drain begins: /readyz answers 503, answers say `connection: close`. */
@@ -58,13 +66,16 @@ export class Drain {
   async drain(graceMs: number): Promise<{ cut: number; waitedMs: number }> {
     const started = performance.now();
     this.draining = true;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Stop listening only: http.Server#close would also close idle kept-alive connections at once
+    // (and stop enforcing the header and request timeouts); net.Server#close leaves them to us.
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
     const deadline = started + graceMs;
-    // Connections with no request under way are closed at once (a request whose headers are still
-    // arriving counts as under way: Node's parser has begun a message). Those become idle later are
+    const lingerUntil = started + Math.min(graceMs, IDLE_LINGER_MS);
+    // After the linger, connections with no request under way are closed (a request whose headers are
+    // still arriving counts as under way: Node's parser has begun a message). Those that become idle are
     // closed on their answer (above); a connection opened but silent is closed here too.
     for (;;) {
-      this.server.closeIdleConnections();
+      if (performance.now() >= lingerUntil) this.server.closeIdleConnections();
       if (this.sockets.size === 0) break;
       const left = deadline - performance.now();
       if (left <= 0) break;
