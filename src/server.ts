@@ -70,7 +70,10 @@ export async function startService(options: StartOptions): Promise<RunningServic
             await db.breaker?.probe();
           },
           onStatus: (reason) => {
-            if (db.breaker) db.breaker.degraded = reason;
+            if (!db.breaker) return;
+            db.breaker.degraded = reason;
+            // Back: start the streak of probes readiness waits for now, not at the next tick.
+            if (reason === undefined) void db.breaker.probe();
           },
         })
       : undefined;
