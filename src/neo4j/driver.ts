@@ -147,18 +147,35 @@ export class Db implements Reader {
    * every other query; the transaction is rolled back when `work` fails or leaves it open.
    */
   async readStream<T>(work: (tx: Transaction) => Promise<T>, options: StreamOptions): Promise<T> {
+    this.breaker?.check();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.fetchSize });
     this.inFlight += 1;
     let tx: Transaction | undefined;
     try {
       tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'mlops-kg', ...options.metadata } });
-      const result = await work(tx);
-      await tx.commit();
+      const open = tx;
+      // Bounded on this side too (a hung Neo4j sends no timeout): a little past the server's own.
+      const result = await bounded(
+        (async () => {
+          const r = await work(open);
+          await open.commit();
+          return r;
+        })(),
+        options.timeoutMs + 1_000,
+        () => new NoAnswerError(options.timeoutMs + 1_000),
+      );
       return result;
+    } catch (e) {
+      this.breaker?.failed(e);
+      throw e;
     } finally {
       this.inFlight -= 1;
-      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
-      await session.close().catch(() => undefined);
+      // Not awaited when Neo4j hangs: the rollback and close finish (or fail) on their own.
+      const cleanup = (async () => {
+        if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+        await session.close().catch(() => undefined);
+      })();
+      await bounded(cleanup, 1_000, () => new Error('cleanup')).catch(() => undefined);
     }
   }
 
