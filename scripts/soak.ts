@@ -61,7 +61,7 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 function jvmPid(parent: number): number | undefined {
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8').trim();
       const [, comm, rest] = /^\d+ \((.*)\) (.*)$/.exec(stat) ?? [];
       if (comm === 'java' && Number(rest?.split(' ')[1]) === parent) return Number(d);
     } catch {
