@@ -229,7 +229,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (costly) throw new HttpRefusal(method === 'GET' && costly.extensions.operationType ? 405 : 400, costly);
       // The same document refused before: the same answer, without parsing or validating it again.
       const known = documents.refused(query, accept);
-      if (known) return void sendAnswer(res, known, 'refused');
+      if (known) {
+        metrics.requests.inc({ operation: 'anonymous', outcome: 'error' });
+        return void sendAnswer(res, known, 'refused');
+      }
     }
     await execute(req, res, meta, method, url, headers, body, pass, query, accept);
   }
