@@ -70,7 +70,10 @@ export async function startService(options: StartOptions): Promise<RunningServic
             await db.breaker?.probe();
           },
           onStatus: (reason) => {
-            if (db.breaker) db.breaker.degraded = reason;
+            if (!db.breaker) return;
+            db.breaker.degraded = reason;
+            // Back: start the streak of probes readiness waits for now, not at the next tick.
+            if (reason === undefined) void db.breaker.probe();
           },
         })
       : undefined;
@@ -107,6 +110,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
       tracing,
       federation: settings.federation,
       mcpMaxResultBytes: settings.mcpMaxResultBytes,
+      server: settings.server,
     });
     registerReliabilityMetrics(app.metrics.registry, { breaker: db.breaker, supervisor });
     const url = await listen(app, settings.host, settings.port);

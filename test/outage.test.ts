@@ -13,8 +13,11 @@ let svc: RunningService;
 let base: string;
 const timings = { failMs: [] as number[], readyzMs: [] as number[], firstFailMs: 0 };
 
-const query = (accept = 'application/graphql-response+json') =>
-  fetch(svc.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: '{ practices(first: 3) { totalCount nodes { id } } }' }) });
+// Each call asks a page size not asked before (unless given): an answer the response cache holds would
+// be served, marked stale, while Neo4j is away (checked below), and this test is about the others.
+let pageSize = 3;
+const query = (accept = 'application/graphql-response+json', first = 2 + (pageSize++ % 98)) =>
+  fetch(svc.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: `{ practices(first: ${first}) { totalCount nodes { id } } }` }) });
 
 beforeAll(async () => {
   neo4j = await startLocalNeo4j({ root: PROJECT_ROOT, persistent: false });
@@ -33,7 +36,8 @@ afterAll(async () => {
 
 describe('Neo4j goes away and comes back', () => {
   it('serves, fails fast while Neo4j is down, and recovers without a restart', async () => {
-    expect((await query()).status).toBe(200);
+    expect((await query(undefined, 1)).status).toBe(200);
+    expect((await query(undefined, 1)).headers.get('x-response-cache')).toBe('hit');
 
     // Requests in flight while the database stops.
     const during = Array.from({ length: 20 }, (_, i) => new Promise((r) => setTimeout(r, i * 50)).then(() => query().then((r) => r.status, () => -1)));
@@ -76,6 +80,10 @@ describe('Neo4j goes away and comes back', () => {
     expect(((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    // An answer cached at the last version read is served, marked stale.
+    const cached = await query(undefined, 1);
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('x-response-cache')).toBe('stale');
 
     // Back: same home, port and password; the same process picks it up.
     neo4j = await startLocalNeo4j({ root: PROJECT_ROOT, persistent: false, reuse: { home, port, password } });

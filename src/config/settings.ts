@@ -21,6 +21,24 @@ function limitSettings() {
     MAX_DIRECTIVES: intSetting(0, 1000, 50),
     MAX_TOKENS: intSetting(10, 100_000, 5_000),
     MAX_BODY_BYTES: intSetting(1024, 50 * 1024 * 1024, 100 * 1024),
+    /** Selections (fields, fragment spreads, inline fragments) in one document, counted before validation. */
+    MAX_SELECTIONS: intSetting(10, 100_000, 500),
+  };
+}
+
+/** How the HTTP server waits: on slow clients, on Neo4j, and at shutdown (src/http/app.ts, src/http/drain.ts). */
+function serverSettings() {
+  return {
+    /** GraphQL requests executing at once (past the response cache); more are refused at once with 503. */
+    MAX_CONCURRENT_REQUESTS: intSetting(1, 100_000, 64),
+    /** A request's headers must all arrive within this (else 408 and the connection is closed). */
+    HTTP_HEADERS_TIMEOUT_MS: intSetting(1_000, 600_000, 10_000),
+    /** A whole request (headers and body) must arrive within this (else 408). */
+    HTTP_REQUEST_TIMEOUT_MS: intSetting(1_000, 3_600_000, 30_000),
+    /** An idle kept-alive connection is closed after this. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: intSetting(1_000, 600_000, 5_000),
+    /** On SIGTERM: how long accepted requests have to get their answers before what is left is cut. */
+    SHUTDOWN_GRACE_MS: intSetting(0, 600_000, 15_000),
   };
 }
 
@@ -52,6 +70,7 @@ export const SettingsSchema = z
       z.coerce.number({ error: 'an integer from 0 to 65535' }).int('an integer from 0 to 65535').min(0, 'an integer from 0 to 65535').max(65535, 'an integer from 0 to 65535').default(4000),
     ),
     ...limitSettings(),
+    ...serverSettings(),
     REQUEST_TIMEOUT_MS: intSetting(100, 600_000, 10_000),
     /** Memory for whole answers kept per dataset version (src/cache/response-cache.ts); 0 turns it off. */
     RESPONSE_CACHE_MB: intSetting(0, 4096, 32),
@@ -112,6 +131,15 @@ export interface Settings {
   readonly federation: 'off' | 'subgraph';
   /** The most JSON bytes one MCP tool call returns (src/mcp/). */
   readonly mcpMaxResultBytes: number;
+  readonly server: ServerSettings;
+}
+
+export interface ServerSettings {
+  readonly maxConcurrentRequests: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly shutdownGraceMs: number;
 }
 
 export interface Limits {
@@ -121,6 +149,7 @@ export interface Limits {
   readonly maxDirectives: number;
   readonly maxTokens: number;
   readonly maxBodyBytes: number;
+  readonly maxSelections: number;
 }
 
 /** The variables this module reads: docker-compose.yml and the README are checked against this list. */
@@ -159,6 +188,7 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
       maxDirectives: s.MAX_DIRECTIVES,
       maxTokens: s.MAX_TOKENS,
       maxBodyBytes: s.MAX_BODY_BYTES,
+      maxSelections: s.MAX_SELECTIONS,
     },
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
     responseCacheBytes: s.RESPONSE_CACHE_MB * 1024 * 1024,
@@ -168,5 +198,12 @@ export function parseSettings(env: NodeJS.ProcessEnv | Record<string, string | u
     otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT,
     federation: s.FEDERATION,
     mcpMaxResultBytes: s.MCP_MAX_RESULT_BYTES,
+    server: {
+      maxConcurrentRequests: s.MAX_CONCURRENT_REQUESTS,
+      headersTimeoutMs: Math.min(s.HTTP_HEADERS_TIMEOUT_MS, s.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: s.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: s.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
+    },
   };
 }

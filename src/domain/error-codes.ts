@@ -13,8 +13,11 @@ export enum ErrorCode {
   /** The operation to run cannot be chosen (operationName missing or unknown). */
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  /** The persisted-query protocol version is not 1. */
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
-  /** Neo4j does not answer; retry later. */
+  /** The persisted-query hash sent is not the SHA-256 of the query sent with it. */
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** Neo4j does not answer, or the server has too many requests under way; retry later (Retry-After). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** A query limit (depth, cost, aliases, directives, tokens, body size, batching) refused the request. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',

@@ -9,7 +9,7 @@ export interface RequestContext {
   readonly loaders: RequestLoaders;
 }
 
-export function createContext(db: Db, timeoutMs?: number): RequestContext {
-  const requestDb = new RequestDb(db, timeoutMs);
+export function createContext(db: Db, timeoutMs?: number, startedAt?: number): RequestContext {
+  const requestDb = new RequestDb(db, timeoutMs, startedAt);
   return { db: requestDb, loaders: createRequestLoaders(requestDb) };
 }

@@ -3,6 +3,9 @@
 // holds (src/http/etag.ts), the answer kept for the request's raw bytes (src/http/raw-cache.ts), and,
 // after Apollo, keeping its answer and giving a GET answer its ETag and Cache-Control.
 // A request answered here costs one metrics count, one latency observation and one log line.
+// Two more answers come from here: while the graph's version cannot be read (Neo4j away or hung), an
+// answer kept at the last version read, marked `x-response-cache: stale`; and while an identical
+// request is being executed, its answer (src/http/single-flight.ts), marked `x-response-cache: shared`.
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import type { GraphSnapshot, GraphVersionWatch } from '../cache/graph-version-watch.js';
@@ -10,6 +13,7 @@ import type { Metrics } from './metrics.js';
 import { etagFor, ifNoneMatch, sendNotModified, setCacheHeaders } from './etag.js';
 import { rawRequestKey, sendKept, type RawCache } from './raw-cache.js';
 import type { RequestMeta } from './plugins/observability.js';
+import { SingleFlight, type SharedAnswer } from './single-flight.js';
 
 export interface CacheFrontOptions {
   readonly watch: GraphVersionWatch;
@@ -26,17 +30,21 @@ export interface CachePass {
   readonly key: string | undefined;
   readonly snapshot: GraphSnapshot;
   readonly etag: string | undefined;
+  /** Set when this request executes for identical ones waiting: give them its answer (or undefined). */
+  readonly share?: (answer: SharedAnswer | undefined) => void;
 }
 
 const NOT_KEPT_HEADERS = new Set(['x-response-cache', 'x-cypher-round-trips']);
 
 export class CacheFront {
+  private readonly flights = new SingleFlight();
   constructor(private readonly o: CacheFrontOptions) {}
 
   /** Answers the request from the cache (true), or says how to treat Apollo's answer (a CachePass). */
-  async before(req: http.IncomingMessage, res: http.ServerResponse, method: string, search: string, bodyText: string | undefined, meta: RequestMeta): Promise<CachePass | true> {
+  async before(req: http.IncomingMessage, res: http.ServerResponse, method: string, search: string, bodyText: string | undefined, meta: RequestMeta, wait = true): Promise<CachePass | true> {
     const { watch, raw } = this.o;
-    const snapshot = watch.fresh() ?? (await watch.current());
+    // wait false (the server is full): no version read, no joining; only what memory holds now.
+    const snapshot = watch.fresh() ?? (wait ? await watch.current() : watch.peek());
     meta.graph = snapshot;
     const key = rawRequestKey(method, req, search, bodyText);
     const etag = key !== undefined && method === 'GET' && snapshot.version !== null ? etagFor(snapshot.version, key) : undefined;
@@ -46,11 +54,34 @@ export class CacheFront {
       return true;
     }
     const kept = key !== undefined && raw ? raw.lookup(key, snapshot) : undefined;
-    if (!kept) return { key, snapshot, etag };
-    if (etag) setCacheHeaders(res, etag, this.o.maxAgeSeconds);
-    sendKept(res, kept);
-    this.served(meta, 'hit', kept.meta.operation, 200);
-    return true;
+    if (kept) {
+      if (etag) setCacheHeaders(res, etag, this.o.maxAgeSeconds);
+      sendKept(res, kept);
+      this.served(meta, 'hit', kept.meta.operation, 200);
+      return true;
+    }
+    // The version cannot be read: an answer kept at the last version read, marked stale (no ETag).
+    const stale = key !== undefined && raw && snapshot.lastKnown !== undefined ? raw.lookup(key, { version: snapshot.lastKnown, epoch: snapshot.epoch }) : undefined;
+    if (stale) {
+      sendKept(res, stale, 'stale');
+      this.served(meta, 'stale', stale.meta.operation, 200);
+      return true;
+    }
+    if (key === undefined || !wait) return { key, snapshot, etag };
+    const flightKey = `${snapshot.epoch}\u0000${key}`;
+    const running = this.flights.joined(flightKey);
+    const shared = running && (await running);
+    if (shared) {
+      for (const [k, v] of shared.headers) res.setHeader(k, v);
+      if (etag && shared.ok) setCacheHeaders(res, etag, this.o.maxAgeSeconds);
+      res.setHeader('x-response-cache', 'shared');
+      res.setHeader('x-cypher-round-trips', '0');
+      res.statusCode = shared.status;
+      res.end(shared.text);
+      this.served(meta, 'shared', 'anonymous', shared.status);
+      return true;
+    }
+    return { key, snapshot, etag, share: running ? undefined : this.flights.lead(flightKey) };
   }
 
   /** After Apollo answered (its headers not yet sent): keeps an answer without errors, and gives a GET one its ETag. */
@@ -63,11 +94,11 @@ export class CacheFront {
     this.o.raw.keep(pass.key, pass.snapshot, answer.text, { headers: kept, operation: answer.operation });
   }
 
-  private served(meta: RequestMeta, outcome: 'hit' | 'not-modified', operation: string, status: number): void {
+  private served(meta: RequestMeta, outcome: 'hit' | 'not-modified' | 'stale' | 'shared', operation: string, status: number): void {
     const { metrics, logger } = this.o;
     const seconds = (performance.now() - meta.startedAt) / 1000;
     metrics.responseCache.inc({ outcome });
-    metrics.requests.inc({ operation, outcome: 'ok' });
+    metrics.requests.inc({ operation, outcome: status < 400 ? 'ok' : 'error' });
     metrics.latency.observe({ operation }, seconds);
     // One line, from the process's logger (no per-request child logger is made for a cached answer).
     if (logger.isLevelEnabled('info')) logger.info({ reqId: meta.requestId, operation, outcome: 'ok', cache: outcome, status, ms: Math.round(seconds * 1000), roundTrips: 0 }, 'graphql request');

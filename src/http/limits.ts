@@ -2,15 +2,16 @@
 // (GraphQL Armor's validation rules), and a GitHub-style node count (graphql-query-complexity).
 // Every refusal is a GraphQL error with code QUERY_LIMIT_EXCEEDED and extensions naming the limit,
 // the allowed value and the query's value (see refusal()).
-import { GraphQLError, Kind, Lexer, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type ValidationRule, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, Lexer, getIntrospectionQuery, parse, isLeafType, Source, TokenKind, getNamedType, getNullableType, isListType, type GraphQLField, type GraphQLSchema, type ValidationContext, type ValidationRule, type DocumentNode } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Limits } from '../config/settings.js';
+import { introspectionEstimator } from './document-check.js';
 import { ErrorCode } from '../domain/error-codes.js';
 
-export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize';
+export type LimitName = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'bodyBytes' | 'batch' | 'pageSize' | 'selections' | 'repeatedFields';
 
 
 /** The refusal every limit gives: one message shape, one code, the numbers in extensions. */
@@ -122,12 +123,24 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   // Only the operation that runs (and the fragments): graphql-query-complexity reads the name of every
   // operation it meets, and an anonymous one beside the named one asked for would crash it.
   const query = operationName ? { ...document, definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === operationName) } : document;
-  const cost = getComplexity({ schema, query, variables, estimators: [pageSizeEstimator] });
+  const cost = getComplexity({ schema, query, variables, estimators: [introspectionEstimator(schema, introspectionFloor(schema)), pageSizeEstimator] });
   if (!costs) costCache.set(document, (costs = new Map()));
   // Many variable sets for one document (a paging client): start over rather than grow without bound.
   if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
   costs.set(key, cost);
   return cost;
+}
+
+const floors = new WeakMap<GraphQLSchema, number>();
+
+/** What graphql-js's full introspection query (GraphiQL's, codegen's) costs: the least a `__schema` counts. */
+function introspectionFloor(schema: GraphQLSchema): number {
+  let floor = floors.get(schema);
+  if (floor === undefined) {
+    floor = getComplexity({ schema, query: parse(getIntrospectionQuery()), estimators: [introspectionEstimator(schema, 0), pageSizeEstimator] });
+    floors.set(schema, floor);
+  }
+  return floor;
 }
 
 /**

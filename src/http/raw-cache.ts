@@ -68,10 +68,10 @@ export class RawCache {
   }
 }
 
-/** Sends a kept answer: Apollo's headers as kept, then the text. */
-export function sendKept(res: http.ServerResponse, kept: { text: string; meta: RawAnswerMeta }): void {
+/** Sends a kept answer: Apollo's headers as kept, then the text; `stale`: kept at the last version read, which cannot be read now. */
+export function sendKept(res: http.ServerResponse, kept: { text: string; meta: RawAnswerMeta }, how: 'hit' | 'stale' = 'hit'): void {
   for (const [k, v] of kept.meta.headers) res.setHeader(k, v);
-  res.setHeader('x-response-cache', 'hit');
+  res.setHeader('x-response-cache', how);
   res.setHeader('x-cypher-round-trips', '0');
   res.statusCode = 200;
   res.end(kept.text);

@@ -44,3 +44,20 @@ export function registerReliabilityMetrics(registry: Registry, sources: { breake
     ]);
   }
 }
+
+/** Requests under way now (bounded by MAX_CONCURRENT_REQUESTS) and requests refused for want of room. */
+export function registerLoadMetrics(registry: Registry, underWay: () => number): Counter {
+  new Gauge({
+    name: 'mlopskg_graphql_requests_under_way',
+    help: 'GraphQL requests waiting for the graph version or executing now (at most MAX_CONCURRENT_REQUESTS).',
+    registers: [registry],
+    collect() {
+      this.set(underWay());
+    },
+  });
+  return new Counter({
+    name: 'mlopskg_graphql_requests_shed_total',
+    help: 'GraphQL requests refused at once (503) because MAX_CONCURRENT_REQUESTS were under way.',
+    registers: [registry],
+  });
+}

@@ -7,7 +7,7 @@
 // time runs in the background (every downIntervalMs, and when a request arrives). The first probe
 // that answers closes it again: recovery needs no restart.
 
-import { isDatabaseUnavailable } from './unavailable.js';
+import { bounded, isDatabaseUnavailable, NoAnswerError } from './unavailable.js';
 
 /** What a read gets while the breaker is open: shaped like the driver's own error. */
 export class BreakerOpenError extends Error {
@@ -35,6 +35,8 @@ export interface BreakerOptions {
   readonly downIntervalMs?: number;
   /** A probe that takes longer counts as a failure. */
   readonly probeTimeoutMs?: number;
+  /** Probes that must succeed in a row before Neo4j counts as settled (ready) again (default 3). */
+  readonly readyAfter?: number;
 }
 
 export class Neo4jBreaker {
@@ -46,6 +48,9 @@ export class Neo4jBreaker {
   /** Reads refused while open, and times the breaker opened (for /metrics). */
   rejected = 0;
   trips = 0;
+  /** Probes that succeeded in a row (a failure resets it). */
+  okInARow = 0;
+  readonly readyAfter: number;
   private probing: Promise<ProbeState> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -61,6 +66,16 @@ export class Neo4jBreaker {
     this.upIntervalMs = options.upIntervalMs ?? 2_000;
     this.downIntervalMs = options.downIntervalMs ?? 250;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 1_000;
+    this.readyAfter = options.readyAfter ?? 3;
+  }
+
+  /**
+   * Neo4j answered the last `readyAfter` probes in a row: /readyz may say ready. Reads go through from
+   * the first probe that answers (the breaker closes), but readiness waits for a streak, so that a
+   * Neo4j coming back (which answers, fails, answers) does not flip a load balancer to and fro.
+   */
+  get settled(): boolean {
+    return !this.open && this.okInARow >= this.readyAfter;
   }
 
   /** Before a read: throws at once while open, and lets a probe go in the background. */
@@ -71,8 +86,11 @@ export class Neo4jBreaker {
     throw new BreakerOpenError(this.degraded ?? this.last?.reason ?? 'Neo4j did not answer');
   }
 
-  /** After a failed read: an unreachable Neo4j opens the breaker. */
+  /** After a failed read: an unreachable Neo4j opens the breaker; one that gave no answer in time is probed. */
   failed(e: unknown): void {
+    // A slow query is not an outage, but a hung Neo4j looks the same from here: the probe (bounded
+    // by probeTimeoutMs) tells them apart, and opens the breaker when Neo4j does not answer it either.
+    if (e instanceof NoAnswerError) return void this.probe();
     if (!isDatabaseUnavailable(e) || e instanceof BreakerOpenError) return;
     this.trip(firstLine(e));
     void this.probe();
@@ -86,7 +104,11 @@ export class Neo4jBreaker {
   /** Starts the probe loop (after a first probe, so /readyz has a state from the start). */
   async start(): Promise<void> {
     this.running = true;
-    await this.probe();
+    // The first streak is probed back to back: the process is ready as soon as it is shown to be.
+    for (let i = 0; i < this.readyAfter && !this.settled; i++) {
+      await this.probe();
+      if (this.open) break;
+    }
     this.schedule();
   }
 
@@ -101,12 +123,14 @@ export class Neo4jBreaker {
       () => {
         void this.probe().finally(() => this.schedule());
       },
-      this.open ? this.downIntervalMs : this.upIntervalMs,
+      // While down, or back but not settled yet, probe often.
+      this.settled ? this.upIntervalMs : this.downIntervalMs,
     );
     this.timer.unref();
   }
 
   private trip(reason: string): void {
+    this.okInARow = 0;
     if (!this.open) {
       this.open = true;
       this.trips += 1;
@@ -115,19 +139,15 @@ export class Neo4jBreaker {
   }
 
   private async runProbe(): Promise<ProbeState> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${this.probeTimeoutMs} ms`)), this.probeTimeoutMs);
-      });
-      const datasetVersion = await Promise.race([this.probeFn(), timeout]);
+      const datasetVersion = await bounded(this.probeFn(), this.probeTimeoutMs, () => new Error(`no answer within ${this.probeTimeoutMs} ms`));
       this.open = false;
+      // A probe while something (the supervisor) says Neo4j is away does not count toward the streak.
+      this.okInARow = this.degraded ? 0 : this.okInARow + 1;
       this.last = { ok: true, at: Date.now(), datasetVersion };
     } catch (e) {
       // Any failure of the probe (unreachable, timed out, refused) means reads would fail too.
       this.trip(firstLine(e));
-    } finally {
-      clearTimeout(timer);
     }
     return this.last!;
   }

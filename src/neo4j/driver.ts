@@ -2,7 +2,7 @@
 // that read with read routing (so the same code runs against a cluster) and write in one transaction.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
 import type { Neo4jBreaker } from './breaker.js';
-import { isDatabaseUnavailable } from './unavailable.js';
+import { bounded, isDatabaseUnavailable, NoAnswerError } from './unavailable.js';
 
 export class Neo4jConnectError extends Error {
   constructor(message: string) {
@@ -102,20 +102,28 @@ export class Db implements Reader {
    * tenth of the API's CPU per uncached request (docs/performance.md). What a managed transaction
    * adds besides is its retries, which the API's driver turns off anyway (it fails fast; see
    * createDriver's maxRetryTimeMs), and one statement reads one consistent snapshot on its own.
+   *
+   * The wait is bounded here too, at `timeoutMs`: a Neo4j that hangs (a frozen JVM, a dead network
+   * path) never sends its own timeout, so the read then fails with NoAnswerError (DEADLINE_EXCEEDED to
+   * clients) and the breaker is asked to probe; the session is left to finish or fail on its own.
    */
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, timeoutMs = this.txTimeoutMs): Promise<QueryResult<R>> {
     this.breaker?.check();
     this.inFlight += 1;
-    const run = async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        return await session.run<R>(cypher, params, { timeout: Math.max(1, Math.ceil(timeoutMs)) });
-      } finally {
-        // The answer (or the error) is what matters; a connection that broke meanwhile is the pool's.
-        await session.close().catch(() => undefined);
-      }
-    };
     const started = performance.now();
+    const run = () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const work = (async () => {
+        try {
+          return await session.run<R>(cypher, params, { timeout: Math.max(1, Math.ceil(timeoutMs)) });
+        } finally {
+          // The answer (or the error) is what matters; a connection that broke meanwhile is the pool's.
+          await session.close().catch(() => undefined);
+        }
+      })();
+      const left = timeoutMs - (performance.now() - started);
+      return bounded(work, left, () => new NoAnswerError(Math.round(timeoutMs)));
+    };
     try {
       try {
         return await run();
@@ -139,18 +147,35 @@ export class Db implements Reader {
    * every other query; the transaction is rolled back when `work` fails or leaves it open.
    */
   async readStream<T>(work: (tx: Transaction) => Promise<T>, options: StreamOptions): Promise<T> {
+    this.breaker?.check();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.fetchSize });
     this.inFlight += 1;
     let tx: Transaction | undefined;
     try {
       tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'mlops-kg', ...options.metadata } });
-      const result = await work(tx);
-      await tx.commit();
+      const open = tx;
+      // Bounded on this side too (a hung Neo4j sends no timeout): a little past the server's own.
+      const result = await bounded(
+        (async () => {
+          const r = await work(open);
+          await open.commit();
+          return r;
+        })(),
+        options.timeoutMs + 1_000,
+        () => new NoAnswerError(options.timeoutMs + 1_000),
+      );
       return result;
+    } catch (e) {
+      this.breaker?.failed(e);
+      throw e;
     } finally {
       this.inFlight -= 1;
-      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
-      await session.close().catch(() => undefined);
+      // Not awaited when Neo4j hangs: the rollback and close finish (or fail) on their own.
+      const cleanup = (async () => {
+        if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+        await session.close().catch(() => undefined);
+      })();
+      await bounded(cleanup, 1_000, () => new Error('cleanup')).catch(() => undefined);
     }
   }
 

@@ -19,8 +19,10 @@ export class RequestDb implements Reader {
   constructor(
     private readonly db: Db,
     readonly timeoutMs = db.txTimeoutMs,
+    /** When the request arrived (epoch ms): its deadline counts from then, waits before execution included. */
+    startedAt = Date.now(),
   ) {
-    this.deadline = Date.now() + timeoutMs;
+    this.deadline = startedAt + timeoutMs;
   }
 
   read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {

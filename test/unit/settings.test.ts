@@ -9,7 +9,7 @@ describe('settings', () => {
       host: '127.0.0.1',
       port: 4000,
       logLevel: 'info',
-      limits: { maxDepth: 12, maxCost: 500_000, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxBodyBytes: 102_400 },
+      limits: { maxDepth: 12, maxCost: 500_000, maxAliases: 30, maxDirectives: 50, maxTokens: 5_000, maxBodyBytes: 102_400, maxSelections: 500 },
       requestTimeoutMs: 10_000,
       responseCacheBytes: 32 * 1024 * 1024,
       httpCacheMaxAgeSeconds: 0,
@@ -18,14 +18,16 @@ describe('settings', () => {
       otlpEndpoint: undefined,
       federation: 'off',
       mcpMaxResultBytes: 100_000,
+      server: { maxConcurrentRequests: 64, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, shutdownGraceMs: 15_000 },
     });
   });
 
   it('reads every variable it documents', () => {
     expect(SETTING_NAMES.sort()).toEqual([
-      'CORS_ORIGINS', 'FEDERATION', 'HOST', 'HTTP_CACHE_MAX_AGE', 'INTROSPECTION', 'LOG_LEVEL', 'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_TOKENS', 'MCP_MAX_RESULT_BYTES',
+      'CORS_ORIGINS', 'FEDERATION', 'HOST', 'HTTP_CACHE_MAX_AGE', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'INTROSPECTION', 'LOG_LEVEL',
+      'MAX_ALIASES', 'MAX_BODY_BYTES', 'MAX_CONCURRENT_REQUESTS', 'MAX_COST', 'MAX_DEPTH', 'MAX_DIRECTIVES', 'MAX_SELECTIONS', 'MAX_TOKENS', 'MCP_MAX_RESULT_BYTES',
       'NEO4J_DATABASE', 'NEO4J_PASSWORD', 'NEO4J_URI', 'NEO4J_USERNAME', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'PORT', 'REQUEST_TIMEOUT_MS',
-      'RESPONSE_CACHE_MB',
+      'RESPONSE_CACHE_MB', 'SHUTDOWN_GRACE_MS',
     ]);
     const s = parseSettings({ NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph', HOST: '0.0.0.0', PORT: '8080', LOG_LEVEL: 'debug' });
     expect(s).toMatchObject({ neo4j: { uri: 'neo4j+s://db.example:7687', username: 'u', password: 'p', database: 'graph' }, host: '0.0.0.0', port: 8080, logLevel: 'debug' });

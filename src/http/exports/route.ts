@@ -5,7 +5,7 @@
 // written as they come, with backpressure (src/http/exports/output.ts); no file is built in memory.
 import type http from 'node:http';
 import type { Db } from '../../neo4j/driver.js';
-import { isDatabaseUnavailable } from '../../neo4j/unavailable.js';
+import { isDatabaseUnavailable, isTransactionTimeout } from '../../neo4j/unavailable.js';
 import { withExportReader } from '../../repos/exports.js';
 import { sendJson, type Route } from '../routes/types.js';
 import { cacheControl, etagFor, ifNoneMatch, sendNotModified } from '../etag.js';
@@ -45,7 +45,7 @@ async function runExport(db: Db, res: http.ServerResponse, name: string, format:
     await out.end();
   } catch (e) {
     if (e instanceof ClientGone) return;
-    if (!res.headersSent && isDatabaseUnavailable(e)) return sendJson(res, 503, { error: 'Neo4j does not answer; try again later' });
+    if (!res.headersSent && (isDatabaseUnavailable(e) || isTransactionTimeout(e))) return sendJson(res, 503, { error: 'Neo4j does not answer; try again later' }, { 'retry-after': '1' });
     throw e;
   }
 }

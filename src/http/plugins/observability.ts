@@ -7,7 +7,7 @@ import type { GraphSnapshot } from '../../cache/graph-version-watch.js';
 import type { Limits } from '../../config/settings.js';
 import { ErrorCode } from '../../domain/error-codes.js';
 import type { RequestContext } from '../../graphql/context.js';
-import { isDatabaseUnavailable } from '../../neo4j/unavailable.js';
+import { isDatabaseUnavailable, isTransactionTimeout } from '../../neo4j/unavailable.js';
 import { costFailure, queryCost, refusal } from '../limits.js';
 import type { Metrics } from '../metrics.js';
 
@@ -38,8 +38,9 @@ export function observabilityPlugin(limits: Limits, metrics: Metrics): ApolloSer
           // What clients see masked (src/http/errors.ts) is logged here in full, for operators.
           for (const e of errors) {
             const code = e.extensions?.code;
-            // Neo4j being away is counted (outcome unavailable), not logged per request.
-            if (isDatabaseUnavailable(e.originalError)) continue;
+            // Neo4j being away is counted (outcome unavailable), not logged per request; a deadline
+            // passed is the request's outcome (DEADLINE_EXCEEDED in its log line), not a bug.
+            if (isDatabaseUnavailable(e.originalError) || isTransactionTimeout(e.originalError)) continue;
             if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) contextValue?.meta?.logger.error({ err: e.originalError ?? e, path: e.path }, 'unexpected error');
           }
         },

@@ -29,7 +29,6 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
@@ -83,8 +82,11 @@ export const explorerRoute: Route = {
   handle: (req, res) => sendPage(req, res, 'explorer.html'),
 };
 
-/** Asset names carry a content hash (explorer-3FQX2B7L.js): they never change, so they are cached for good. */
-const ASSET_NAME = /^\/assets\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:js|css|map|txt|png|svg))$/;
+/**
+ * Asset names carry a content hash (explorer-3FQX2B7L.js): they never change, so they are cached for
+ * good. Source maps (.map) are not served: they would publish the bundles' sources.
+ */
+const ASSET_NAME = /^\/assets\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:js|css|txt|png|svg))$/;
 
 export const webAssetRoute: Route = {
   name: '/assets/{file}',

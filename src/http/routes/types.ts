@@ -20,6 +20,8 @@ export interface RouteDeps {
     readonly maxResultBytes?: number;
     readBody(req: http.IncomingMessage): Promise<string>;
   };
+  /** True once the shutdown drain has begun (src/http/drain.ts): /readyz says 503. */
+  readonly draining?: () => boolean;
 }
 
 export interface Route {
