@@ -20,7 +20,7 @@ import { encodeCursor } from '../src/graphql/cursor.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
-import { searchQuery } from '../src/cypher/analysis.js';
+import { searchQuery } from '../src/cypher/search.js';
 import { int as neo4jInt, type ProfiledPlan } from 'neo4j-driver';
 import { profile, scaleDataset, SCALES } from './generate.js';
 import { pickInputs } from './inputs.js';
@@ -412,7 +412,7 @@ async function main(): Promise<void> {
         counts.sort((a, b) => a - b);
         // Neo4j's own profile of the API's statement for the first input: what the index's hits cost it.
         const first = luceneQuery((opInputs as OpInputs['search'])[0]!.text);
-        const profiled = first === null ? undefined : await db.read(`PROFILE ${searchQuery(['aliases'])}`, { index: FULLTEXT_INDEX, query: first, kinds: null, first: neo4jInt(100) });
+        const profiled = first === null ? undefined : await db.read(`PROFILE ${searchQuery(['aliases'])}`, { index: FULLTEXT_INDEX, query: first, kinds: null, first: neo4jInt(100), probe: neo4jInt(500) });
         const total = (p: ProfiledPlan | false | undefined): { dbHits: number; rows: number } =>
           p ? p.children.reduce((acc, c) => { const t = total(c); return { dbHits: acc.dbHits + t.dbHits, rows: Math.max(acc.rows, t.rows) }; }, { dbHits: p.dbHits, rows: p.rows }) : { dbHits: 0, rows: 0 };
         const plan = total(profiled?.summary.profile);
