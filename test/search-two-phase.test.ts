@@ -32,7 +32,7 @@ describe('two-phase search statement', () => {
     const words = new Map<string, number>();
     for (const e of ds.entities) for (const w of searchWords(e.name)) words.set(w, (words.get(w) ?? 0) + 1);
     const common = [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 25).map(([w]) => w);
-    const texts = [...common, 'm', 'mo', 'versoning', 'feature store', 'data drift', 'continuous training pipeline', 'k8s', 'Neptune.ai', ...ds.entities.filter((_, i) => i % 40 === 0).map((e) => e.name)];
+    const texts = [...common, 'm', 'mo', 'versoning', 'feature store', 'data drift', 'continuous training pipeline', 'k8s', 'Neptune.ai', ...ds.entities.filter((_, i) => i % 80 === 0).map((e) => e.name)];
     let phase2 = 0;
     let compared = 0;
     for (const text of texts) {
