@@ -24,6 +24,21 @@ const failIfError = (what: string, p: Probe) => {
   if (p.status !== 200 || p.errors) throw new Error(`${what}: HTTP ${p.status} ${JSON.stringify(p.errors).slice(0, 500)}`);
 };
 
+/**
+ * One request, asked again while the door answers SERVICE_UNAVAILABLE (its circuit breaker open after
+ * Neo4j stalled, e.g. a long garbage collection after building a large graph's indexes), up to a minute.
+ */
+async function probeWhenUp(url: string, r: Parameters<typeof probe>[1], result: OpResult, what: string): Promise<Probe> {
+  for (let waited = 0; ; waited += 2) {
+    const p = await probe(url, r);
+    if (!JSON.stringify(p.errors ?? '').includes('SERVICE_UNAVAILABLE') || waited >= 60) {
+      if (waited > 0) result.checks.push(`${what} answered SERVICE_UNAVAILABLE for ${waited} s before answering`);
+      return p;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 export async function checkOp(ctx: CheckContext, op: OpName, inputs: readonly unknown[], result: OpResult, peerNone?: string): Promise<Map<DoorName, Probe[]>> {
   const answers = new Map<DoorName, Probe[]>();
   for (const [name, door] of ctx.doors) {
@@ -34,7 +49,7 @@ export async function checkOp(ctx: CheckContext, op: OpName, inputs: readonly un
     }
     // One unrecorded request first: one-time work (e.g. @neo4j/graphql asks the database for its
     // version on its first request) is not the operation's cost.
-    await probe(door.url, requestFor(name, door.url, op, inputs[0]));
+    await probeWhenUp(door.url, requestFor(name, door.url, op, inputs[0]), result, name);
     const probes: Probe[] = [];
     for (const input of inputs) {
       const p = await probe(door.url, requestFor(name, door.url, op, input));
