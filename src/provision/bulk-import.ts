@@ -29,7 +29,7 @@ export interface BulkImportOptions {
 }
 
 /** The importer's arguments, as `neo4j-admin` takes them (also what README.md shows for Docker). */
-export function importArguments(o: Pick<BulkImportOptions, 'nodes' | 'relationships' | 'maxOffHeap'>): string[] {
+export function importArguments(o: Pick<BulkImportOptions, 'nodes' | 'relationships' | 'maxOffHeap'> & { reportFile?: string }): string[] {
   return [
     'database', 'import', 'full',
     ...o.nodes.map((f) => `--nodes=${f}`),
@@ -40,6 +40,8 @@ export function importArguments(o: Pick<BulkImportOptions, 'nodes' | 'relationsh
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
     ...(o.maxOffHeap ? [`--max-off-heap-memory=${o.maxOffHeap}`] : []),
+    // The importer's report of bad rows goes to the working directory unless told otherwise.
+    ...(o.reportFile ? [`--report-file=${o.reportFile}`] : []),
     'neo4j',
   ];
 }
@@ -52,7 +54,7 @@ export async function bulkImport(o: BulkImportOptions): Promise<string> {
   const argFile = path.join(o.root, '.neo4j', 'import.args');
   await writeFile(argFile, `-cp ${JSON.stringify((await readFile(cpFile, 'utf8')).trim())}\n`);
   try {
-    const { stdout } = await run('java', [`-Xmx${o.heap ?? '1g'}`, '-XX:+UseParallelGC', `@${argFile}`, 'org.neo4j.cli.AdminTool', ...importArguments(o)], {
+    const { stdout } = await run('java', [`-Xmx${o.heap ?? '1g'}`, '-XX:+UseParallelGC', `@${argFile}`, 'org.neo4j.cli.AdminTool', ...importArguments({ ...o, reportFile: path.join(o.home, 'import.report') })], {
       env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: conf },
       maxBuffer: 64 * 1024 * 1024,
       timeout: 60 * 60_000,
