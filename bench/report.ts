@@ -196,8 +196,8 @@ each relation is copied with its type and start and, with probability 5 %, ends 
 (src/seed/loader.ts) adds the rest in transactions, as into a live database; **bulk import**, from ×100
 on a local Neo4j, the whole graph is written as CSV (src/seed/import-files.ts) and imported offline by
 Neo4j's importer into the fresh database before it starts (src/provision/bulk-import.ts), then the
-normal setup builds the constraints and indexes (the full-text index included): its time is the CSV,
-the import and the indexes together.
+normal setup builds the constraints and indexes (the full-text index included): its load time is the
+CSV and the import, and the index build that follows is the \`indexes\` phase.
 
 ${loadTable(runs)}
 `);
