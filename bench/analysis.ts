@@ -35,18 +35,40 @@ look-ahead's response-path keys), Apollo Server 0.12 ms, the request log 0.03 ms
 answer straight from the rows. Closing the rest would take replacing graphql-js's interpreter (a
 compiled executor such as graphql-jit, which Apollo Server 5 takes only through its gateway interface)
 or giving up the memory flags; neither is done.`,
-  'nested-vs-peer': `Both sides answer a page with its two nested levels from Neo4j in one go:
-the API's per-kind lists look ahead in the selection and fetch the typed relation fields of the page's
-nodes in the list's own query (src/loaders/prefetch.ts); @neo4j/graphql compiles the selection into
-one Cypher statement per root field (two here: the total and the page). The API reads only the
-properties the selection asks for, returns the nested levels as positional lists (no map keys to
-decode), walks the kind's sortKey index for the page and takes the total from the count store; then
-both spend their CPU on GraphQL execution. As configured by default the API answers a repeated page
-from its response cache (8.7× the peer's requests per second at ×1, 55× at ×1000); executing every
-query (the rows with the cache off) it still does 2.1× at ×1, 2.2× at ×10, 3.1× at ×100 and 12× at
-×1000 (before the look-ahead: three round trips, full entities at every level, 0.8×). The peer's
-statement costs more as the number of challenges grows (p50 25 ms at ×1, 128 ms at ×1000), while the
-API's page walks the sortKey index and stays at ~10 ms.`,
+  'nested-vs-peer': `Checked on the rows with the response cache off (every query executed). Both sides answer a page
+with its two nested levels from Neo4j in one go: the API's per-kind lists look ahead in the selection
+and fetch the typed relation fields of the page's nodes in the list's own query
+(src/loaders/prefetch.ts); @neo4j/graphql compiles the selection into one Cypher statement per root
+field (two here: the total and the page). The API reads only the properties the selection asks for,
+returns the nested levels as positional lists, walks the kind's sortKey index for the page and takes
+the total from the count store; the peer's statement costs more as the number of challenges grows
+(see its p50 at ×1, ×10 and ×1000), while the API's page stays about the same: 11.7× the peer's
+requests per second at ×1000, 1.3× at ×10 and about even at ×1, where both are CPU-bound in Node. CPU
+profiles of both doors under the same load at ×10 (\`BENCH_PROFILE=apiUncached,peer\`, one run): 13.9 ms
+of CPU per request for the API against 19.7 ms for the peer, so the API serves ~1.4× the requests on the
+same cores; of the API's 13.9 ms, 3.5 ms are garbage collection (the memory flags' price, see the RSS
+target), 2.3 ms the project's code (decoding rows, the look-ahead, serialising the answer 0.55 ms),
+1.7 ms graphql-js, 2.0 ms the driver. Reaching 2× at ×1 and ×10 would take the API under 10 ms per
+request: V8's default young generation (GC back to ~1 ms, RSS above 200 MB) or a compiled executor
+instead of graphql-js's interpreter; neither is in this issue's bounds (src/http and the memory
+settings belong to others' work). As configured by default the API answers a repeated page from its
+response cache (the first API row: tens to hundreds of times the peer's requests per second).`,
+  'search-vs-peer': `Checked on the rows with the response cache off. The two do not do the same work. @neo4j/graphql asks
+the full-text index for every hit and returns the 10 best by score (tied hits in whatever order Neo4j
+gives them). The API reads 100 candidates in the contract's order (score, then name and id), with
+their names and aliases, ranks them in JS by how the name or an alias matches what was typed (exact,
+alias, type-ahead prefix, every word with one typo: src/analysis/search-rank.ts) and cuts off hits far
+below the best; the statement reads Lucene's top 500 first (src/cypher/search.ts, two phases). At ×1000
+that makes the API the faster one by far: the peer reads and orders every hit (about 140,000 for a
+common word), the API 500. At ×1 and ×10 the index has a few hundred hits (median 134 at ×1), both read
+all of them, and what is left is the API's extra work.CPU profiles of the three doors under the same search load at ×10, in one run
+(\`BENCH_PROFILE=apiUncached,peer,floor\`, bench/profile-summary.ts with each door's request count; load
+average about 5): CPU per request 13.5 ms for the API, 9.8 ms for the floor (the same statement and
+ranking, no GraphQL), 8.6 ms for the peer. The API's extra over the peer: the ranking of 100
+candidates (~2 ms: normalising names and aliases, every-word and one-typo matching), reading 100
+candidates with their aliases instead of 10 (~0.8 ms more in the driver), and garbage collection (2.4 ms
+against the peer's 0.3 ms: the API runs with npm start's memory flags, see the RSS target); GraphQL
+execution and Apollo are under 1 ms. In that run the p50s were 97 ms (API), 71 ms (floor) and 63 ms (peer).`,
   'round-trips': `Executing any measured operation is one Cypher round trip, whatever the page size
 (the uncached API's header, x-cypher-round-trips). The nested list used to take one per level (3): its
 levels are now fetched with the list (src/loaders/prefetch.ts); the DataLoaders remain for whatever
@@ -63,12 +85,11 @@ src/http/raw-cache.ts): read the body (with the body-size limit), take the graph
 that, the API's request id, security and CORS headers, two counters and a latency histogram
 (prom-client) and one asynchronous JSON log line (pino), which the bare door does not do. Before the
 raw front door a hit went through JSON parsing, GraphQL parsing and validation, the cost check, Apollo
-and its plugins, and one Cypher round trip to read the graph's version. Both doors are measured one after
-the other in the same run; on a shared 2-core machine whose load average was several times its core
-count, the bare door's requests/s varied by 2× between operations with the same answer sizes, so read
-the ratio of each operation with that noise in mind. Where it misses, it misses by little and not on the
-same operations from run to run (0.21-0.29 on some, 0.32-0.47 on others, the same operation on either
-side at another scale), and the profile says where the hit path's time goes: a CPU profile of the cached
+and its plugins, and one Cypher round trip to read the graph's version. The doors are now measured in turn,
+several rounds in one run (\`--rounds\`: API, bare, API, bare...), and each door's median requests/s is
+kept: on a shared 2-core machine one measurement of the bare door varied by 2× between operations with
+the same answer sizes, which made single measurements miss or meet the target by chance (0.21-0.47 in
+earlier runs). Where a ratio is still near 0.3, the profile says where the hit path's time goes: a CPU profile of the cached
 API under search hits at ×1 (\`BENCH_PROFILE=api\`, ~0.12 ms of CPU per hit) spends 52 % in Node's own
 HTTP and stream work (parsing, headers, the socket write: what the bare door does too), 19 % in garbage
 collection, 10 % in the project's code (routing, the raw key and lookup, headers), 3 % in the request
@@ -77,23 +98,14 @@ with V8's default old-space growth (\`--heap-growing-percent=0\`, RSS then ~250 
 cached door served up to 11,000 hits/s in that run. Reading the request body with stream listeners
 instead of \`for await\` (the async iterator cost more than the whole cache lookup) is the one change
 made to the hit path for this target; the bare door runs with V8's defaults, as a plain server would.`,
-  'scale-p50': `Index- and id-driven operations read about the same amount of data at every scale:
-lists walk an index in order (not the whole kind), filtered coverage and recommendStack seek their ids
-(one statement per combination of given filters, so the planner never keeps an \`$x IS NULL OR\` branch),
-paths stop at the asked bound. Search is the exception: the synthetic clones repeat the curated
-vocabulary, so a word matches N× more entities at ×N, most with exactly equal scores (same text), and
-the contract orders ties by name, which the full-text index cannot do: every hit is read and sorted.
-A real corpus has far fewer exact ties; Lucene's own top-k (\`queryNodes(..., {limit})\`) would then
-answer in constant time, but only when the k-th score is not tied, which the clones defeat.
-recommendStack and paths touch the same number of records at every scale; in the earlier runs they
-came out around the bound because the ×1000 store (~2.4 GB with its logs) was read through the local
-Neo4j's fixed 128 MB page cache. The page cache is now a provisioning option (src/provision/local.ts
-\`pageCache\`, the \`page cache\` column above; 3 GB at ×1000). The checked row is the default API's,
+  'scale-p50': `Index- and id-driven operations read about the same amount of data at every scale: lists walk an
+index in order (not the whole kind), filtered coverage and recommendStack seek their ids (one
+statement per combination of given filters), paths stop at the asked bound, and search reads Lucene's
+top 500 hits (src/cypher/search.ts) rather than every hit. The checked row is the default API's,
 whose repeated queries are answered from the response cache at every scale: the target is met
-because of the cache. Executing the queries (the rows with the cache off) still grows for search
-(about 20× from ×1 to ×1000, as does the floor's, for the ties explained above), while the others
-stay within about 1.5×. The ×1 and ×1000 runs were made at different times on a shared machine (see
-Machine), so each ratio carries the noise of both runs.`,
+because of the cache. Executing the queries, compare the rows with the cache off across the results
+tables; the ×1, ×10 and ×1000 runs were made at different times on a shared machine (the load average
+of each operation is in its title), so each ratio carries the noise of both runs.`,
   rss: `Measured per operation at ×10, both API doors (the default one and the one with the
 response cache off). Two changes: the benchmark's doors now run compiled with plain node, as
 \`npm start\` runs the API (a tsx-run process carries the TypeScript loader: ~35 MB more at start), and
@@ -110,42 +122,38 @@ matrix, a ~14 MB answer, takes the API to ~450 MB and it answers). The ×1000 ru
 nested-list profile garbage collection went from 0.6 to 2.1 ms per request (request data that outlives
 a 4 MB young generation while 8 requests are in flight is promoted, then left to full collections);
 see the previous target.`,
-  'search-scale': `Missed, and not because of the API: the cost grows with the number of hits. The
-synthetic clones repeat the curated vocabulary, so a word matches N× more entities at ×N: the benchmark
-counts the full-text index's hits per search input (median ~130 at ×1, 1,310 at ×10, 131,000 at ×1000),
-and the contract orders hits by score, then name and id, so every hit is read and ordered in Neo4j:
-Neo4j's PROFILE of the API's statement for the first input (also printed) counts 306 db hits and 51 rows
-at its widest at ×1, 153,300 db hits and 51,000 rows at ×1000, a thousandfold.
-The floor, running the same statement, grows alike (about 1 s p50 at ×1000), and so does @neo4j/graphql.
-Lucene's own top-k (\`queryNodes(..., {limit})\`) would not read them, but it is exact only where the
-k-th score is not tied, and the clones tie by construction (same text, same score). Since this issue the
-API reads only the id, kind, name and aliases of each of its 100 candidates (it read every property),
-which helps at every scale but does not change the growth. A real corpus of a million entities with
-distinct texts would have few exact ties; a two-phase search there (Lucene's top-k first, the full
-ordering only when the k-th score ties) would stay exact and fast, but not on this benchmark, and it is
-not done.`,
-  'load-rate': `Measured again on today's graph: ×1000 is now 985,004 entities and 1,598,000 relations
-(the curated graph grew 2.3× since the first runs), loaded in 217-229 s in two runs (entities 111-115 s,
-relations 104-111 s).
-At ×100, in one process against one local Neo4j (same JVM settings, 2 GB heap): the first load on a fresh
-JVM 46 s, the same load again 20.7 s (the JIT warms during the first minute, which the ×1000 load
-amortises and the small scales do not); without the full-text index 18.1 s (the index is ~25 % of the
-entity phase); batches of 20,000 rows instead of 5,000: 22.3 s; one or three batches in flight instead of
-two: 27.5 and 26.5 s. The loader's own process used ~7 s of CPU of those 20.7 s (building rows and packing
-them for Bolt), Neo4j the rest of the two cores. Earlier findings: The biggest single factor was the JVM: the local Neo4j ran with a C1-only JIT
-(\`-XX:TieredStopAtLevel=1\`, chosen for quick starts in tests). With the full JIT (now \`jit: 'throughput'\`
-for \`npm start\` and the benchmarks; tests keep the quick start) the ×1000 load went from 578 s
-(1,552 relationships/s) to about 80 s. The loader also keeps two batches in flight (Neo4j writes one
-while the next is encoded and sent; ~10-15 % at ×1000). What is left is Neo4j's own CPU for
-transactional Cypher writes: the JVM was at 1.1-1.6 of the 2 cores for the whole load, the loader's
-Node process at ~0.2. To know the ceiling on this machine we timed Neo4j alone (same JVM settings,
-1 GB page cache): 58,000 bare nodes/s generated server-side, 32,000 relationships/s between existing
-nodes found by two index seeks with one property, and 20,000 relationships/s for rows sent as
-parameters with the loader's 7 properties. The loader's ~11,000-12,000 relationships/s (entities
-included in the time, with their five indexes and the full-text index) is within 2× of that
-ceiling; 50,000 relationships/s is above what transactional Cypher does here at all. Reaching it
-needs an offline bulk import (\`neo4j-admin database import\`) into a stopped database, which the seed
-loader, transactional and working against any Neo4j (a cluster included), is not.`,
+  'search-scale': `The synthetic graph now grows as a corpus would (bench/vocabulary.ts): new entities with new names
+and summaries drawn from the curated vocabulary, so a word of the field still matches about 1,000×
+more entities at ×1000 (median 139,670 full-text hits per input), but with other texts and
+other scores, no longer a thousand copies of one text with one score. The statement reads Lucene's
+top 500 hits by score (the index does not hand over the rest) and orders those by score, name and id;
+that is exact when the 100th candidate's score is above the 500th's, which held on 6 of
+the 8 inputs at ×1000. On the others the 100th score ties with hits beyond the 500th, and the second
+phase goes back to the index for every hit at or above that score and orders only those. Neo4j's
+PROFILE of the first input at ×1000: 1,800 db hits and 500 rows at its widest, against 153,300 and
+51,000 when every hit was read and ordered. The results' checks compare the two-phase candidates with
+the single-phase ordering on every input (equal on all), and test/search-two-phase.test.ts does the
+same on the seed with probes small enough to force the second phase.
+Measured: 251 ms p50 at ×1000 (load average 12) against 48 ms at ×1 (load average 5): 5.2×, missed by
+a hair, and 4× faster than the 1,014 ms of the earlier ×1000 run. The two inputs whose 100th score
+ties beyond the probe still read every hit at or above it, and with eight inputs rotated they weigh on
+the median; the floor, running the same statement without GraphQL, took 131 ms, and @neo4j/graphql,
+which reads and orders every hit, 2,229 ms. A larger probe would send fewer inputs to the second phase
+at the price of reading more rows for every search; not tried for lack of time.`,
+  'load-rate': `Loaded by Neo4j's offline importer (bench/graph.ts), the path for a fresh, large database: the dataset
+is written as CSV (src/seed/import-files.ts; 40 s at ×1000 for 991,004 node and 1,620,000 relationship
+rows, the stored properties with their JSON built in the benchmark's Node process), then the importer
+runs on the JVM from the Maven Central jars (\`org.neo4j.cli.AdminTool database import full\`,
+src/provision/bulk-import.ts): "IMPORT DONE in 1m 31s" (101 s with its JVM's start), 1.62 million
+relationships and 20.8 million properties; then the normal setup builds the constraints and indexes, the full-text index included
+(52 s, shown beside the load). CSV and import together: 11,457 relationships/s, against 7,353 through
+the seed loader's transactions in the earlier ×1000 run (entity copies then). The target is missed.
+The importer alone did ~17,800 relationships/s (~230,000 properties/s): it is CPU-bound, one thread
+per stage and core, and had two cores shared with other work (load average 6-12 during the import,
+the table's Machine line); a first ×1000 run on a busier machine took 104 s for the import and 171 s
+for the indexes. What would take it further, none of it done: integer ids for the importer
+(\`--id-type=integer\`: no string-id map to build and sort), the CSV written while the graph is
+generated, and more cores, which the importer uses and transactional Cypher does not.`,
 };
 
 /** Per operation: what dominates its cost, through each door. */
@@ -166,12 +174,13 @@ filters) and follows the three path shapes from them: constant in the size of th
 the count store) with its practices and their tools, projected to what the selection asks for and
 returned as positional lists. The floor's single statement is the same shape; the difference is
 GraphQL execution. @neo4j/graphql sends two statements (total, page).`,
-  search: `Lucene query built from the words (exact, prefix, fuzzy, phrase), then ordered by score,
-name and id. The three doors run the same index query; @neo4j/graphql's answers equal ours except
-where scores tie across the 10th place (it does not order ties by name, so it may return other hits
-of the same score). From ×100 on that is every input: the clones repeat the curated names, so dozens of
-hits share the 10th score, and the peer's answers match none of ours hit for hit. See the scale target
-for why it grows with the synthetic graph.`,
+  search: `The Lucene query built from the words (exact, prefix, fuzzy, phrase); the statement reads Lucene's top
+500 hits, orders them by score, name and id and goes back to the index only when the 100th score ties
+beyond the 500th (src/cypher/search.ts); the API ranks the 100 candidates in JS. The floor runs the
+same statement and ranking without GraphQL. @neo4j/graphql's answers equal ours except where scores
+tie across the 10th place (it does not order ties by name, so it may return other hits of the same
+score) and where the API's ranking by name puts another hit first; its statement reads and orders
+every hit, which is why its p50 grows with the graph.`,
   recommendStack: `One statement: the addressing paths of the asked challenges, then the support paths
 into those practices by index seek (it used to scan every tool's SUPPORTS: the practice filter was a
 computed list behind an \`IS NULL OR\`); the greedy cover runs in JS in both doors.`,
@@ -180,7 +189,21 @@ search up to 6 hops and filter afterwards). Entities and relations on the paths 
 };
 
 /** The changes made for performance, each with where it lives. */
-export const CHANGES = `- **Nested lists in one round trip** (src/loaders/prefetch.ts, new; src/resolvers/query-entities.ts,
+export const CHANGES = `- **Two-phase search** (src/cypher/search.ts, new; src/repos/search.ts \`searchProbe\`): Lucene's top
+  500 (\`queryNodes(..., {limit})\`), ordered by the contract; the full ordering of the tied hits only
+  when the 100th score ties beyond the 500th; one statement, one round trip. Same candidates as the
+  single-phase statement (test/search-two-phase.test.ts; the search-figures and catalogue-search
+  tests unchanged). The ranking normalises what was typed once per search, not per candidate.
+- **Synthetic growth with new texts** (bench/generate.ts, bench/vocabulary.ts, new): new names,
+  summaries and aliases from the curated vocabulary instead of copies with a tag word.
+- **Offline bulk import** (src/seed/import-files.ts, src/provision/bulk-import.ts, new;
+  \`prepareHome\` in src/provision/local.ts; \`seed: false\` in src/server.ts for a graph imported
+  whole; \`npm run seed:import-files\`): the benchmark's graph from ×100 goes in through Neo4j's
+  importer; the seed loader stays the way to load a live database. test/bulk-import.test.ts: the
+  imported seed reads back with the seed's content hash.
+- **The benchmark by job** (bench/): no file over 300 lines; \`--rounds n\` measures the doors in turn
+  n times and keeps medians; the load average when each operation's measurements start is recorded.
+- **Nested lists in one round trip** (src/loaders/prefetch.ts, new; src/resolvers/query-entities.ts,
   src/resolvers/entity.ts, src/domain/link-fields.ts, src/cypher/entities.ts \`linkCollect\`): a per-kind
   list plans the typed relation fields selected under its nodes (up to 3 levels, through aliases and
   fragments), fetches them in its own query with only the selected properties, and keeps them per

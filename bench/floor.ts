@@ -17,10 +17,11 @@ import type { EntityKind, ToolType } from '../src/domain/ontology.js';
 import type { Citation, EntityModel, RelationModel } from '../src/domain/model.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
 import { encodeCursor } from '../src/graphql/cursor.js';
+import { searchProbe } from '../src/repos/search.js';
+import { FLOOR_CYPHER } from './floor-cypher.js';
+import { SEARCH_CANDIDATES } from './search-checks.js';
 import {
   ADDRESSING_FIRST,
-  LINKS_FIRST,
-  MAX_HOPS,
   MAX_TOOLS,
   PATHS_FIRST,
   SEARCH_FIRST,
@@ -32,145 +33,6 @@ import {
   type RecommendStackInput,
   type SearchInput,
 } from './ops.js';
-
-// ---- Cypher ------------------------------------------------------------------------------------
-
-const NODE = `{.id, .kind, .name, .toolType}`;
-const REL = `{.id, .level, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
-const PATH = `{nodes: [n IN ns | n ${NODE}], rels: [r IN rs | r ${REL}]}`;
-
-/** Practices to challenge `c`: directly, via a category, a principle or equivalent, a solution; also via a corresponding, broader, narrower or overlapping challenge. */
-const ADDRESSING = `
-CALL (c) {
-  RETURN c AS t, [] AS eqNodes, [] AS eqRels
-  UNION ALL
-  MATCH (c)-[e:CORRESPONDS_TO|NARROWER_THAN|PARTLY_OVERLAPS]-(t:Challenge)
-  RETURN t, [c] AS eqNodes, [e] AS eqRels
-}
-CALL (t) {
-  MATCH (p:Practice)-[r1:ADDRESSES]->(t)
-  RETURN [p, t] AS ns0, [r1] AS rs0
-  UNION ALL
-  MATCH (p:Practice)-[r1:IN_CATEGORY]->(x:Category)-[r2:ADDRESSES]->(t)
-  RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
-  UNION ALL
-  MATCH (p:Practice)-[r1:IMPLEMENTS|CORRESPONDS_TO]-(x:Entity)-[r2:ADDRESSES]->(t)
-  RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
-  UNION ALL
-  MATCH (p:Practice)-[r1:CORRESPONDS_TO|PARTLY_OVERLAPS]-(x:Solution)-[r2:RESOLVES]->(t)
-  RETURN [p, x, t] AS ns0, [r1, r2] AS rs0
-}
-WITH ns0 + eqNodes AS ns, rs0 + eqRels AS rs`;
-
-const PRACTICES_ADDRESSING = `
-MATCH (c:Challenge {id: $challengeId})
-${ADDRESSING}
-RETURN collect(${PATH}) AS paths`;
-
-/** Support paths tool -> practice; `toolWhere` / `practiceWhere` are fixed fragments of this module. */
-const support = (toolWhere: string, practiceWhere: string) => {
-  const where = [toolWhere, practiceWhere].filter(Boolean).join(' AND ');
-  const w = where ? `WHERE ${where}` : '';
-  return `
-  MATCH (t:Tool)-[s:SUPPORTS]->(p:Practice) ${w}
-  RETURN [t, p] AS ns, [s] AS rs
-  UNION ALL
-  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
-  RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
-  UNION ALL
-  MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs
-  UNION ALL
-  MATCH (t:Tool)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs`;
-};
-
-const COVERAGE_FULL = `
-CALL () {
-  MATCH (p:Practice)
-  RETURN collect(p ${NODE}) AS practices
-}
-CALL () {
-  ${support('', '')}
-}
-RETURN practices, collect(${PATH}) AS paths`;
-
-const COVERAGE_FILTERED = `
-CALL () {
-  MATCH (p:Practice) WHERE p.id IN $practiceIds
-  RETURN collect(p ${NODE}) AS practices
-}
-CALL () {
-  MATCH (t:Tool) WHERE t.id IN $toolIds
-  RETURN collect(t ${NODE}) AS tools
-}
-CALL () {
-  ${support('t.id IN $toolIds', 'p.id IN $practiceIds')}
-}
-RETURN practices, tools, collect(${PATH}) AS paths`;
-
-const RECOMMEND_STACK = `
-MATCH (c:Challenge) WHERE c.id IN $challengeIds
-CALL (c) {
-  ${ADDRESSING}
-  RETURN collect(${PATH}) AS found
-}
-WITH collect(found) AS foundLists
-WITH reduce(acc = [], l IN foundLists | acc + l) AS addressing
-CALL (addressing) {
-  UNWIND addressing AS row
-  RETURN collect(DISTINCT row.nodes[0].id) AS practiceIds
-}
-CALL (practiceIds) {
-  ${support('', 'p.id IN practiceIds')}
-}
-RETURN addressing, collect(${PATH}) AS support`;
-
-const NESTED_LIST = `
-CALL () {
-  MATCH (c:Challenge)
-  RETURN count(c) AS total
-}
-CALL () {
-  MATCH (c:Challenge)
-  WHERE c.sortKey >= coalesce($afterKey, '') AND ($afterKey IS NULL OR c.sortKey > $afterKey OR c.id > $afterId)
-  WITH c ORDER BY c.sortKey, c.id
-  LIMIT $limit
-  RETURN collect(c {
-    .id, .name, .sortKey,
-    practices: COLLECT {
-      MATCH (c)<-[r:ADDRESSES]-(p:Practice)
-      WITH r, p ORDER BY p.sortKey, p.id LIMIT ${LINKS_FIRST}
-      RETURN {
-        relation: {confidence: r.confidence},
-        node: p {
-          .id, .name,
-          tools: COLLECT {
-            MATCH (p)<-[s:SUPPORTS]-(t:Tool)
-            WITH s, t ORDER BY t.sortKey, t.id LIMIT ${LINKS_FIRST}
-            RETURN {relation: {level: s.level, confidence: s.confidence}, node: t {.id, .name}}
-          }
-        }
-      }
-    }
-  }) AS page
-}
-RETURN total, page`;
-
-/** The candidates the API reads (100, best first), with what its ranking looks at (name, aliases). */
-const SEARCH = `
-CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-WITH node, score ORDER BY score DESC, node.sortKey, node.id
-LIMIT 100
-RETURN score, node {.id, .kind, .name, .aliases} AS entity`;
-
-const PATHS = `
-MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
-MATCH p = ALL SHORTEST (a)-[]-{1,${MAX_HOPS}}(b)
-WITH p, [n IN nodes(p) | n.id] AS orderKey, [r IN relationships(p) | r.id] AS relKey
-ORDER BY orderKey, relKey
-LIMIT 200
-RETURN [n IN nodes(p) | n ${NODE}] AS nodes, [r IN relationships(p) | r ${REL}] AS rels`;
 
 // ---- rows -> the models src/analysis/ works on ---------------------------------------------
 
@@ -257,7 +119,7 @@ type Read = <T>(cypher: string, params: Record<string, unknown>) => Promise<T[]>
 export function floorHandlers(read: Read): Record<OpName, (input: never) => Promise<unknown>> {
   return {
     async practicesAddressing(input: PracticesAddressingInput) {
-      const [row] = await read<{ paths: PathRow[] }>(PRACTICES_ADDRESSING, { challengeId: input.challengeId });
+      const [row] = await read<{ paths: PathRow[] }>(FLOOR_CYPHER.practicesAddressing, { challengeId: input.challengeId });
       if (!row) throw new BadRequest(`no challenge ${input.challengeId}`);
       const rows = new Rows();
       const ranked = rankPractices(row.paths.map((p) => rows.path(p))).slice(0, ADDRESSING_FIRST);
@@ -275,14 +137,14 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     },
 
     async coverageFull() {
-      const [row] = await read<{ practices: NodeRow[]; paths: PathRow[] }>(COVERAGE_FULL, {});
+      const [row] = await read<{ practices: NodeRow[]; paths: PathRow[] }>(FLOOR_CYPHER.coverageFull, {});
       const rows = new Rows();
       const cells = buildCells(row!.paths.map((p) => rows.path(p)));
       return { coverage: coverageData(coverageOf(toolsOfCells(cells), row!.practices.map((p) => rows.entity(p)), cells)) };
     },
 
     async coverageFiltered(input: CoverageFilteredInput) {
-      const [row] = await read<{ practices: NodeRow[]; tools: NodeRow[]; paths: PathRow[] }>(COVERAGE_FILTERED, input as unknown as Record<string, unknown>);
+      const [row] = await read<{ practices: NodeRow[]; tools: NodeRow[]; paths: PathRow[] }>(FLOOR_CYPHER.coverageFiltered, input as unknown as Record<string, unknown>);
       const rows = new Rows();
       if (row!.practices.length !== new Set(input.practiceIds).size || row!.tools.length !== new Set(input.toolIds).size) {
         throw new BadRequest('unknown tool or practice id');
@@ -296,7 +158,7 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
       type Tool = { id: string; name: string };
       type Practice = { id: string; name: string; tools: Link<Tool>[] };
       type Challenge = { id: string; name: string; sortKey: string; practices: Link<Practice>[] };
-      const [row] = await read<{ total: number; page: Challenge[] }>(NESTED_LIST, {
+      const [row] = await read<{ total: number; page: Challenge[] }>(FLOOR_CYPHER.nestedList, {
         afterKey: input.after?.sortKey ?? null,
         afterId: input.after?.id ?? null,
         limit: neo4j.int(input.first + 1),
@@ -315,15 +177,15 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     async search(input: SearchInput) {
       const query = luceneQuery(input.text);
       if (query === null) return { search: [] };
-      const found = await read<{ score: number; entity: NodeRow & { aliases: string[] | null } }>(SEARCH, { index: FULLTEXT_INDEX, query });
+      const found = await read<{ score: number; node: NodeRow & { aliases: string[] | null } }>(FLOOR_CYPHER.search, { index: FULLTEXT_INDEX, query, kinds: null, first: neo4j.int(SEARCH_CANDIDATES), probe: neo4j.int(searchProbe(SEARCH_CANDIDATES)) });
       const rows = new Rows();
-      const candidates = found.map((h) => ({ score: h.score, entity: { ...rows.entity(h.entity), aliases: h.entity.aliases ?? [] } }));
+      const candidates = found.map((h) => ({ score: h.score, entity: { ...rows.entity(h.node), aliases: h.node.aliases ?? [] } }));
       const hits = rankCandidates(input.text, candidates, SEARCH_FIRST);
       return { search: hits.map((h) => ({ score: h.score, entity: { id: h.entity.id, kind: h.entity.kind, name: h.entity.name } })) };
     },
 
     async recommendStack(input: RecommendStackInput) {
-      const [row] = await read<{ addressing: PathRow[]; support: PathRow[] }>(RECOMMEND_STACK, { challengeIds: input.challengeIds });
+      const [row] = await read<{ addressing: PathRow[]; support: PathRow[] }>(FLOOR_CYPHER.recommendStack, { challengeIds: input.challengeIds });
       const rows = new Rows();
       const stack = greedyStack(
         rankPractices((row?.addressing ?? []).map((p) => rows.path(p))),
@@ -342,7 +204,7 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     },
 
     async paths(input: PathsInput) {
-      const found = await read<PathRow>(PATHS, { fromId: input.fromId, toId: input.toId });
+      const found = await read<PathRow>(FLOOR_CYPHER.paths, { fromId: input.fromId, toId: input.toId });
       const rows = new Rows();
       // The API's order: stated paths first, then shorter, then more statements, then the ids along them.
       const ordered = orderFound(found.map((p) => rows.path(p)), PATHS_FIRST);
@@ -408,14 +270,3 @@ export async function startFloor(driver: Driver, database?: string): Promise<{ u
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-/** The floor's statements by operation (for inspection and comparisons). */
-export const FLOOR_CYPHER: Record<OpName, string> = {
-  practicesAddressing: PRACTICES_ADDRESSING,
-  coverageFull: COVERAGE_FULL,
-  coverageFiltered: COVERAGE_FILTERED,
-  nestedList: NESTED_LIST,
-  search: SEARCH,
-  recommendStack: RECOMMEND_STACK,
-  paths: PATHS,
-};

@@ -1,22 +1,23 @@
-// Synthetic scale-up of the curated dataset: ×N with the same kinds, the same relation mix and the
+// Synthetic growth of the curated dataset: ×N with the same kinds, the same relation mix and the
 // same degree distribution, deterministic for a given seed, loaded by the same loader
-// (src/seed/loader.ts) as the real seed.
+// (src/seed/loader.ts) as the real seed, or imported in bulk (bench/bulk-import.ts).
 //
 // How it grows the graph:
-//   - the three sources are not copied: every copy cites the same papers, as new material would;
+//   - the three sources are not copied: every new entity cites the same papers;
 //   - clone 0 IS the curated dataset (same ids, same content), so every id the tests, the README
 //     and the benchmark queries use exists at every scale;
-//   - clones 1..N-1 copy every other entity under a suffixed id (`practice:foo` -> `practice:foo-x17`)
-//     and a name with a per-clone tag word (`Model monitoring Bodu`), same summary, aliases,
-//     attributes and citations;
+//   - clones 1..N-1 hold, for every other curated entity, a new entity of the same kind under a
+//     suffixed id (`practice:foo` -> `practice:foo-x17`), with a NEW name, summary and aliases drawn
+//     from the curated vocabulary (bench/vocabulary.ts: a new tool gets a coined name, a new practice
+//     a name in the field's words), the same attributes and citations;
 //   - each relation of clone c keeps its type and its start (the start's clone c); its end is the
-//     same clone's copy, except with probability `crossRate` (default 5 %) a copy in a random other
-//     clone. Out-degree per type is preserved exactly, in-degree per type in expectation, and the
-//     clones are knitted into one connected graph (paths and traversals leave a clone now and then,
-//     as they would in a real, larger graph). Relation ids follow from (type, from, to) and stay
-//     unique: a relation's copies differ in their start.
+//     same clone's entity, except with probability `crossRate` (default 5 %) one in a random other
+//     clone. Out-degree per type is preserved exactly, in-degree per type in expectation (the curated
+//     graph's degree distributions), and the clones are knitted into one connected graph. Relation
+//     ids follow from (type, from, to) and stay unique: a relation's copies differ in their start.
 import { hashOf, type Dataset, type DatasetEntity, type DatasetRelation } from '../src/seed/dataset.js';
 import { relationId } from '../src/domain/ontology.js';
+import { buildVocabulary, initialsOf, syntheticName, syntheticSummary } from './vocabulary.js';
 
 export interface ScaleOptions {
   /** PRNG seed: the same seed gives the same graph. */
@@ -39,24 +40,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-const CONSONANTS = 'bdfgklmnprstvz';
-const VOWELS = 'aeiou';
-
-/** A pronounceable tag word per clone, one-to-one with the clone number (e.g. 17 -> "Bodu"). */
-export function cloneTag(c: number): string {
-  // Base-70 syllables (14 consonants × 5 vowels), at least two syllables.
-  const syllables: string[] = [];
-  let n = c;
-  do {
-    const s = n % 70;
-    syllables.push(CONSONANTS[Math.floor(s / 5)]! + VOWELS[s % 5]!);
-    n = Math.floor(n / 70);
-  } while (n > 0);
-  while (syllables.length < 2) syllables.push('ba');
-  const word = syllables.reverse().join('');
-  return word[0]!.toUpperCase() + word.slice(1);
-}
-
 export function cloneId(id: string, c: number): string {
   return c === 0 || id.startsWith('source:') ? id : `${id}-x${c}`;
 }
@@ -68,6 +51,11 @@ export function scaleDataset(base: Dataset, scale: number, options: ScaleOptions
   const rand = prng(options.seed ?? 20240601);
   const crossRate = options.crossRate ?? 0.05;
 
+  // Texts from their own stream: the relations' ends do not depend on how texts are drawn.
+  const textRand = prng((options.seed ?? 20240601) ^ 0x5eed);
+  const vocab = buildVocabulary(base.entities);
+  // Coined words to draw from: more material brings more new words.
+  const text = { pool: 1000 + 100 * scale };
   const entities: DatasetEntity[] = [];
   for (const e of base.entities) {
     if (e.kind === 'SOURCE') {
@@ -76,7 +64,15 @@ export function scaleDataset(base: Dataset, scale: number, options: ScaleOptions
     }
     entities.push(e);
     for (let c = 1; c < scale; c++) {
-      entities.push({ ...e, id: cloneId(e.id, c), name: `${e.name} ${cloneTag(c)}` });
+      const name = syntheticName(vocab, e.kind, textRand, text);
+      const initials = e.aliases.length > 0 ? initialsOf(name) : null;
+      entities.push({
+        ...e,
+        id: cloneId(e.id, c),
+        name,
+        summary: e.summary === null ? null : syntheticSummary(vocab, e.kind, textRand, text),
+        aliases: initials && initials.length > 1 ? [initials] : [],
+      });
     }
   }
 

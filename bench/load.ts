@@ -139,3 +139,31 @@ export async function warmUp(options: Omit<LoadOptions, 'durationSec'>, seconds:
     requests,
   });
 }
+
+/** Several measurements of one door as one: the median of each figure, the largest memory, the sum of the counts. */
+export function medianOf(results: readonly LoadResult[]): LoadResult {
+  if (results.length === 1) return results[0]!;
+  const med = (f: (r: LoadResult) => number) => {
+    const xs = results.map(f).sort((a, b) => a - b);
+    const mid = Math.floor(xs.length / 2);
+    return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  };
+  const sum = (f: (r: LoadResult) => number) => results.reduce((s, r) => s + f(r), 0);
+  const max = (f: (r: LoadResult) => number) => Math.max(...results.map(f));
+  return {
+    requests: sum((r) => r.requests),
+    rps: Math.round(med((r) => r.rps) * 10) / 10,
+    p50: med((r) => r.p50),
+    p90: med((r) => r.p90),
+    p99: med((r) => r.p99),
+    mean: Math.round(med((r) => r.mean) * 10) / 10,
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    timeouts: sum((r) => r.timeouts),
+    rssMaxMb: max((r) => r.rssMaxMb),
+    rssMeanMb: Math.round(med((r) => r.rssMeanMb) * 10) / 10,
+    heapTotalMaxMb: max((r) => r.heapTotalMaxMb),
+    heapUsedMaxMb: max((r) => r.heapUsedMaxMb),
+    rssIdleMb: results[0]!.rssIdleMb,
+  };
+}

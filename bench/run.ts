@@ -1,272 +1,69 @@
-// npm run bench [-- --scale 1|10|100|1000] [--duration 5] [--connections 8] [--ops a,b] [--doors api,apiUncached,floor,peer] [--no-docs]
+// npm run bench [-- --help]
 //
 // Provisions a Neo4j the way the app does (NEO4J_URI, else Docker, else a local Neo4j; throw-away),
-// starts the API on it (startService, which seeds the curated graph), grows the graph to the chosen
-// scale with bench/generate.ts through the seed loader (timed), then measures every operation of
-// bench/ops.ts through three doors on the same data: the API, the floor (bench/floor.ts) and the
-// peer (@neo4j/graphql, bench/peer.ts). Each door runs in its own process (bench/serve.ts).
-// Prints the table, writes bench/results/*.json and regenerates docs/performance.md.
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
+// grows the curated graph to the chosen scale (bench/generate.ts) and gets it into Neo4j, timed
+// (bench/graph.ts: the seed loader, or the offline importer for a fresh large graph), then measures
+// every operation of bench/ops.ts through the doors, each in its own process (bench/doors.ts): the
+// API, the API without its response cache, the floor (bench/floor.ts), the peer (@neo4j/graphql,
+// bench/peer.ts) and a bare node:http server sending the API's bytes (bench/bare.ts). Answers are
+// checked first (bench/checks.ts); with --rounds n the doors are measured in turn n times and the
+// medians kept. Prints the table, writes bench/results/*.json and regenerates docs/performance.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { luceneQuery } from '../src/analysis/search-query.js';
 import { parseSettings } from '../src/config/settings.js';
-import { createDriver, Db } from '../src/neo4j/driver.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from '../src/provision/provision.js';
 import { PROJECT_ROOT } from '../src/config/paths.js';
-import { encodeCursor } from '../src/graphql/cursor.js';
+import { createDriver, Db } from '../src/neo4j/driver.js';
+import { provisionNeo4j } from '../src/provision/provision.js';
 import { loadSeedDataset } from '../src/seed/index.js';
-import { loadDataset } from '../src/seed/loader.js';
-import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
-import { searchQuery } from '../src/cypher/analysis.js';
-import { int as neo4jInt, type ProfiledPlan } from 'neo4j-driver';
-import { profile, scaleDataset, SCALES } from './generate.js';
+import { buildBenchDoors } from '../scripts/build-server.js';
+import { commandOf, HEAP_BY_SCALE, PAGE_CACHE_BY_SCALE, parseArgs, USAGE, type Args } from './args.js';
+import { checkOp, diffPrefix } from './checks.js';
+import { startDoor, type RunningDoor } from './doors.js';
+import { profile, scaleDataset } from './generate.js';
+import { bulkLoad, loadTransactional, type LoadRecord } from './graph.js';
 import { pickInputs } from './inputs.js';
-import { measure, profiled, warmUp, type HttpRequest, type LoadResult } from './load.js';
-import { OPS, opSpec, PAGE_SIZE, type OpInputs, type OpName } from './ops.js';
-import { renderTable, rerenderDocs, writeDocs, type BenchRun, type DoorName, type OpResult } from './report.js';
-import type { ChildMessage, Door } from './serve.js';
+import { measure, medianOf, profiled, warmUp, type LoadResult } from './load.js';
+import { opSpec, type OpName } from './ops.js';
+import { renderTable, rerenderDocs, writeDocs } from './report.js';
+import { median, requestFor } from './requests.js';
+import type { BenchRun, DoorName, OpResult } from './results.js';
 import { renderTracing, tracingOverhead } from './tracing.js';
-import { BENCH_SERVE, buildBenchDoors, startNodeFlags } from '../scripts/build-server.js';
-
-// ---- arguments ----------------------------------------------------------------------------------
-
-interface Args {
-  scale: number;
-  durationSec: number;
-  warmupSec: number;
-  connections: number;
-  ops: OpName[];
-  doors: DoorName[];
-  docs: boolean;
-  /** Also measure tracing off vs on (bench/tracing.ts). */
-  tracing: boolean;
-  heap?: string;
-  pageCache?: string;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 10, durationSec: 5, warmupSec: 2, connections: 8, ops: OPS.map((o) => o.name), doors: ['api', 'apiUncached', 'floor', 'peer', 'bare'], docs: true, tracing: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--scale') args.scale = Number(value());
-    else if (a === '--duration') args.durationSec = Number(value());
-    else if (a === '--warmup') args.warmupSec = Number(value());
-    else if (a === '--connections') args.connections = Number(value());
-    else if (a === '--ops') args.ops = value().split(',').map((o) => opSpec(o as OpName).name);
-    else if (a === '--doors') args.doors = value().split(',') as DoorName[];
-    else if (a === '--heap') args.heap = value();
-    else if (a === '--page-cache') args.pageCache = value();
-    else if (a === '--no-docs') args.docs = false;
-    else if (a === '--tracing') args.tracing = true;
-    else if (a === '--render-docs') {
-      console.log(`[bench] rewrote ${rerenderDocs()} from its data block`);
-      process.exit(0);
-    }
-    else if (a === '--help') {
-      console.log('npm run bench -- [--scale 1|10|100|1000] [--duration s] [--warmup s] [--connections n] [--ops a,b] [--doors api,apiUncached,floor,peer,bare] [--heap 2g] [--page-cache 1g] [--no-docs] [--tracing] | --render-docs');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a} (try --help)`);
-  }
-  if (!(SCALES as readonly number[]).includes(args.scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
-  // At ×1000 the full matrix is one ~45 MB answer that takes minutes per door: measured up to ×100
-  // unless asked for by name.
-  if (args.scale >= 1000 && !argv.includes('--ops')) args.ops = args.ops.filter((o) => o !== 'coverageFull');
-  // Every other door's answers are checked against the API's: it is always measured.
-  if (!args.doors.includes('api')) throw new Error('--doors must include api (the other doors\' answers are checked against it)');
-  return args;
-}
-
-/** Heap of the benchmark's local Neo4j: the app's default up to ×10, more for the large graphs' queries. */
-const HEAP_BY_SCALE: Record<number, string> = { 1: '768m', 10: '768m', 100: '2g', 1000: '4g' };
-/** Page cache of the benchmark's local Neo4j: enough to hold the store (~2.4 GB with its logs at ×1000). */
-const PAGE_CACHE_BY_SCALE: Record<number, string> = { 1: '128m', 10: '256m', 100: '512m', 1000: '3g' };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-// ---- doors --------------------------------------------------------------------------------------
-
-interface RunningDoor {
-  readonly door: Door;
-  readonly url: string;
-  readonly child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startDoor(door: Door, env: NodeJS.ProcessEnv, logFile: string): Promise<RunningDoor> {
-  const fd = openSync(logFile, 'a');
-  // Compiled (see main), run by plain node as `npm start` runs the API, the API with npm start's V8 flags.
-  const child = fork(BENCH_SERVE, [door], {
-    // BENCH_NODE_OPTIONS: V8 flags for every door (e.g. --max-semi-space-size=2), to study memory.
-    execArgv: [...(door === 'api' ? startNodeFlags() : []), ...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
-    env,
-    stdio: ['ignore', fd, fd, 'ipc'],
-  });
-  closeSync(fd);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${door} did not start within 180 s (see ${logFile})`)), 180_000);
-    child.on('message', (m: ChildMessage) => {
-      if (m.type === 'ready') {
-        clearTimeout(timer);
-        resolve({
-          door,
-          url: m.url,
-          child,
-          stop: async () => {
-            if (child.connected) child.send({ type: 'stop' });
-            const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            await exited;
-            clearTimeout(t);
-          },
-        });
-      } else if (m.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`${door} failed to start: ${m.error}`));
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${door} exited with code ${code} before it was ready (see ${logFile})`));
-    });
-  });
-}
-
-// ---- requests per door --------------------------------------------------------------------------
-
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
-
-function apiVariables(op: OpName, input: unknown): Record<string, unknown> {
-  if (op === 'nestedList') {
-    const i = input as OpInputs['nestedList'][number];
-    return { first: i.first, after: i.after ? encodeCursor(i.after.sortKey, i.after.id) : null };
-  }
-  return input as Record<string, unknown>;
-}
-
-function peerVariables(op: OpName, input: unknown): Record<string, unknown> {
-  if (op === 'nestedList') {
-    const i = input as OpInputs['nestedList'][number];
-    return { first: i.first, where: i.after ? { sortKey: { gt: i.after.sortKey } } : {} };
-  }
-  if (op === 'search') return { phrase: luceneQuery((input as OpInputs['search'][number]).text) ?? '' };
-  throw new Error(`the peer has no ${op}`);
-}
-
-function requestFor(door: DoorName, url: string, op: OpName, input: unknown): HttpRequest {
-  const spec = opSpec(op);
-  const pathname = new URL(url).pathname;
-  if (door === 'api' || door === 'apiUncached' || door === 'bare') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
-  if (door === 'floor') return { path: `/${op}`, headers: JSON_HEADERS, body: JSON.stringify(input) };
-  if (!('query' in spec.peer)) throw new Error(`the peer has no ${op}`);
-  return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.peer.query, variables: peerVariables(op, input) }) };
-}
-
-interface Probe {
-  /** The response body as sent, and its content-type. */
-  readonly text: string;
-  readonly contentType: string;
-  readonly status: number;
-  readonly data: unknown;
-  readonly errors?: unknown;
-  readonly roundTrips: number | null;
-  readonly bytes: number;
-  readonly ms: number;
-}
-
-async function probe(url: string, r: HttpRequest): Promise<Probe> {
-  const u = new URL(url);
-  const t = performance.now();
-  const send = () => fetch(`${u.protocol}//${u.host}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
-  // A kept-alive connection the server closed meanwhile fails once: ask again on a new one.
-  const res = await send().catch(() => send());
-  const text = await res.text();
-  const ms = performance.now() - t;
-  let body: { data?: unknown; errors?: unknown; error?: unknown } = {};
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    body = { error: text.slice(0, 200) };
-  }
-  const trips = res.headers.get('x-cypher-round-trips');
-  return { text, contentType: res.headers.get('content-type') ?? '', status: res.status, data: body.data, errors: body.errors ?? body.error, roundTrips: trips === null ? null : Number(trips), bytes: text.length, ms };
-}
-
-/** The peer's answer in the API's shape, where the shapes can be compared. */
-function peerAsApi(op: OpName, data: any): unknown {
-  if (op === 'nestedList') {
-    const edges = data.page.edges as any[];
-    const last = edges[edges.length - 1]?.node;
-    return {
-      challenges: {
-        totalCount: data.all.totalCount,
-        pageInfo: { hasNextPage: data.page.pageInfo.hasNextPage, endCursor: last ? encodeCursor(last.sortKey, last.id) : null },
-        nodes: edges.map((e) => ({
-          id: e.node.id,
-          name: e.node.name,
-          practices: (e.node.practicesConnection.edges as any[]).map((pe) => ({
-            relation: { confidence: pe.properties.confidence },
-            node: {
-              id: pe.node.id,
-              name: pe.node.name,
-              tools: (pe.node.toolsConnection.edges as any[]).map((te) => ({
-                relation: { level: te.properties.level, confidence: te.properties.confidence },
-                node: { id: te.node.id, name: te.node.name },
-              })),
-            },
-          })),
-        })),
-      },
-    };
-  }
-  if (op === 'search') return { search: (data.searchEntities.edges as any[]).map((e) => ({ score: e.score, entity: { id: e.node.id, kind: e.node.kind, name: e.node.name } })) };
-  return data;
-}
-
-function sameHits(a: any, b: any): boolean {
-  const key = (x: any) => (x.search as any[]).map((h) => `${h.entity.id}@${h.score.toFixed(4)}`).sort().join(',');
-  return key(a) === key(b);
-}
-
-function sameScores(a: any, b: any): boolean {
-  const key = (x: any) => (x.search as any[]).map((h) => h.score.toFixed(4)).join(',');
-  return key(a) === key(b);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
-}
-
-// ---- main ---------------------------------------------------------------------------------------
+const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed === 'help') return console.log(USAGE);
+  if (parsed === 'render-docs') return log(`rewrote ${rerenderDocs()} from its data block`);
+  const args: Args = parsed;
   const started = Date.now();
   const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const logFile = path.join(resultsDir, `${stamp}-x${args.scale}.log`);
-  const loadAvgStart = os.loadavg();
-  log(`scale ×${args.scale}, ${args.connections} connections, ${args.durationSec} s per measurement (+${args.warmupSec} s warm-up); door logs: ${path.relative(PROJECT_ROOT, logFile)}`);
-  if (loadAvgStart[0]! > os.availableParallelism()) log(`warning: load average ${loadAvgStart[0]!.toFixed(1)} on ${os.availableParallelism()} cores before the run: others are using this machine; numbers will be noisy`);
+  const loadAvgStart = load1();
+  log(`scale ×${args.scale}, ${args.connections} connections, ${args.durationSec} s per measurement (+${args.warmupSec} s warm-up)${args.rounds > 1 ? `, ${args.rounds} rounds` : ''}; door logs: ${path.relative(PROJECT_ROOT, logFile)}`);
+  if (loadAvgStart > os.availableParallelism()) log(`warning: load average ${loadAvgStart.toFixed(1)} on ${os.availableParallelism()} cores before the run: others are using this machine; numbers will be noisy`);
 
   const built = await buildBenchDoors();
   log(`doors compiled: ${built.files} files in ${built.ms} ms`);
+  const base = await loadSeedDataset(path.join(PROJECT_ROOT, 'seed'), PROJECT_ROOT);
+  let t = performance.now();
+  let scaled = scaleDataset(base, args.scale);
+  const generateSec = Math.round((performance.now() - t) / 100) / 10;
+  const shape = profile(scaled);
+  log(`generated ×${args.scale}: ${shape.entities} entities, ${shape.relations} relations in ${generateSec} s`);
+
   const settings = parseSettings(process.env);
   const heap = args.heap ?? HEAP_BY_SCALE[args.scale] ?? '768m';
   const pageCache = args.pageCache ?? PAGE_CACHE_BY_SCALE[args.scale] ?? '128m';
-  // A local Neo4j runs with the full JIT here, as for `npm start`: the load and the measurements are
-  // long, heavy work (the tests keep the quick-starting C1-only JIT).
-  const neo4j: ProvisionedNeo4j = await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: false, heap, pageCache, jit: 'throughput', log });
+  const bulk = args.load === 'bulk' ? bulkLoad(scaled, PROJECT_ROOT, log) : undefined;
+  // A local Neo4j runs with the full JIT here, as for `npm start`: the load and the measurements are long, heavy work.
+  const neo4j = await provisionNeo4j(settings.neo4j, { root: PROJECT_ROOT, persistent: false, heap, pageCache, jit: 'throughput', log, prepareHome: bulk?.prepareHome });
   log(`Neo4j: ${neo4j.path} at ${neo4j.uri}${neo4j.path === 'local-java' ? ` (heap ${heap}, page cache ${pageCache})` : ''}`);
+  if (bulk && !bulk.imported) log('the offline import needs the benchmark\'s own local Neo4j: loading through the seed loader instead');
   const db = new Db(createDriver(neo4j), neo4j.database, 600_000);
   const doors: RunningDoor[] = [];
   try {
@@ -281,220 +78,58 @@ async function main(): Promise<void> {
       // Whole-graph answers at ×100 and ×1000 take longer than the API's default deadline.
       ...(args.scale >= 100 && !process.env.REQUEST_TIMEOUT_MS ? { REQUEST_TIMEOUT_MS: '120000' } : {}),
     };
-    // The API first: startService sets the database up and seeds the curated graph (clone 0 of every scale).
-    const api = await startDoor('api', env, logFile);
-    doors.push(api);
-    log(`API up at ${api.url}`);
-    // The same API with its response cache off: what executing each query costs. Started before the
-    // scaled load, like the first: an API started later would find a graph whose stamp is not the
-    // seed's and load the seed into it again (reading the whole large graph to diff it).
-    const apiUncached = args.doors.includes('apiUncached') ? await startDoor('api', { ...env, RESPONSE_CACHE_MB: '0' }, logFile) : undefined;
-    if (apiUncached) doors.push(apiUncached);
-
-    const base = await loadSeedDataset(path.join(PROJECT_ROOT, 'seed'), PROJECT_ROOT);
-    let t = performance.now();
-    let scaled = scaleDataset(base, args.scale);
-    const generateSec = (performance.now() - t) / 1000;
-    const shape = profile(scaled);
-    log(`generated ×${args.scale}: ${shape.entities} entities, ${shape.relations} relations in ${generateSec.toFixed(1)} s`);
-    t = performance.now();
-    const phases: Record<string, number> = {};
-    const loaded = await loadDataset(db, scaled, { onPhase: (phase, ms) => (phases[phase] = Math.round(ms / 100) / 10) });
-    const loadSec = (performance.now() - t) / 1000;
-    const load = {
-      entities: shape.entities,
-      relations: shape.relations,
-      addedEntities: loaded.changes.addedEntities.length,
-      addedRelations: loaded.changes.addedRelations.length,
-      seconds: Math.round(loadSec * 10) / 10,
-      relationsPerSec: Math.round(shape.relations / loadSec),
-      mode: loaded.mode ?? 'one-transaction',
-      generateSeconds: Math.round(generateSec * 10) / 10,
-      heap: neo4j.path === 'local-java' ? heap : null,
-      pageCache: neo4j.path === 'local-java' ? pageCache : null,
-      phases,
+    const start = async (name: DoorName, door: Parameters<typeof startDoor>[0], extraEnv: NodeJS.ProcessEnv = {}) => {
+      const d = await startDoor(door, { ...env, ...extraEnv }, logFile, { seed: !bulk?.imported });
+      doors.push(d);
+      byDoor.set(name, d);
+      return d;
     };
-    log(`loaded in ${load.seconds} s (${load.mode}): ${load.relationsPerSec} relationships/s (${Object.entries(phases).map(([p, sec]) => `${p} ${sec} s`).join(', ')})`);
+    const byDoor = new Map<DoorName, RunningDoor>();
+    let loaded: LoadRecord;
+    if (bulk?.imported) {
+      loaded = await bulk.finish(db);
+      await start('api', 'api');
+      if (args.doors.includes('apiUncached')) await start('apiUncached', 'api', { RESPONSE_CACHE_MB: '0' });
+    } else {
+      // The API first: startService sets the database up and seeds the curated graph (clone 0 of every
+      // scale). The uncached API too, before the load: one started later would find a stamp that is not
+      // the seed's and load the seed into it again.
+      await start('api', 'api');
+      if (args.doors.includes('apiUncached')) await start('apiUncached', 'api', { RESPONSE_CACHE_MB: '0' });
+      loaded = await loadTransactional(db, scaled);
+    }
+    const load: BenchRun['load'] = { ...loaded, generateSeconds: generateSec, heap: neo4j.path === 'local-java' ? heap : null, pageCache: neo4j.path === 'local-java' ? pageCache : null };
+    log(`loaded in ${load.seconds} s (${load.mode}): ${load.relationsPerSec} relationships/s (${Object.entries(load.phases ?? {}).map(([p, sec]) => `${p} ${sec} s`).join(', ')})`);
     const inputs = pickInputs(base, scaled, args.scale);
     scaled = undefined as never; // let the large dataset go before measuring
 
     const versions = await db.read<{ name: string; versions: string[]; edition: string }>('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
     const neo4jVersion = versions.records.map((r) => `${r.get('name')} ${r.get('versions').join('/')} ${r.get('edition')}`).join(', ');
-
-    const byDoor = new Map<DoorName, RunningDoor>([['api', api]]);
-    if (apiUncached) byDoor.set('apiUncached', apiUncached);
-    if (args.doors.includes('floor')) {
-      const d = await startDoor('floor', env, logFile);
-      doors.push(d);
-      byDoor.set('floor', d);
-    }
-    if (args.doors.includes('peer')) {
-      const d = await startDoor('peer', env, logFile);
-      doors.push(d);
-      byDoor.set('peer', d);
-    }
-    // A bare node:http server sending the API's own answer bytes: the least that serving a kept answer costs.
-    if (args.doors.includes('bare')) {
-      const d = await startDoor('bare', env, logFile);
-      doors.push(d);
-      byDoor.set('bare', d);
-    }
+    for (const name of ['floor', 'peer', 'bare'] as const) if (args.doors.includes(name)) await start(name, name);
 
     // Warm every operation up once before measuring any, through both API doors: the JVM compiles
     // Neo4j's read paths with its full JIT during the first seconds of load, and V8 compiles each API
-    // process's own paths (the cached one's hit path included); neither may land on the first operation
-    // measured. The whole-graph coverage matrix is left to its own warm-up from ×100 on (answers of
-    // megabytes, seconds each): warmed here, its garbage would sit in the next operation's heap.
-    for (const warmDoor of [apiUncached, api]) {
+    // process's own paths (the cached one's hit path included). The whole-graph coverage matrix is left
+    // to its own warm-up from ×100 on (answers of megabytes: its garbage would sit in the next operation's heap).
+    for (const warmDoor of [byDoor.get('apiUncached'), byDoor.get('api')!]) {
       if (!warmDoor) continue;
-      for (const opName of args.ops) {
-        if (opName === 'coverageFull' && args.scale >= 100) continue;
-        const requests = (inputs[opName] as unknown[]).map((input) => requestFor('api', warmDoor.url, opName, input));
-        await warmUp({ baseUrl: warmDoor.url, requests, connections: args.connections, child: warmDoor.child, amount: opName === 'coverageFull' ? 8 : undefined }, args.warmupSec);
+      for (const op of args.ops) {
+        if (op === 'coverageFull' && args.scale >= 100) continue;
+        const requests = (inputs[op] as unknown[]).map((input) => requestFor('api', warmDoor.url, op, input));
+        await warmUp({ baseUrl: warmDoor.url, requests, connections: args.connections, child: warmDoor.child, amount: op === 'coverageFull' ? 8 : undefined }, args.warmupSec);
       }
     }
 
     const results: OpResult[] = [];
-    for (const opName of args.ops) {
-      const spec = opSpec(opName);
-      const opInputs = inputs[opName] as unknown[];
-      const result: OpResult = { op: opName, title: spec.title, depth: spec.depth, indexDriven: spec.indexDriven, doors: {}, checks: [] };
-      // Checks, one request at a time: every door answers, the API and the floor agree, round trips.
-      const answers = new Map<DoorName, Probe[]>();
-      for (const [name, door] of byDoor) {
-        if (!args.doors.includes(name)) continue;
-        if (name === 'bare') continue; // given the API's answers below
-        if (name === 'peer' && !('query' in spec.peer)) {
-          result.doors.peer = { none: spec.peer.none };
-          continue;
-        }
-        const probes: Probe[] = [];
-        // One unrecorded request first: one-time work (e.g. @neo4j/graphql asks the database for
-        // its version on its first request) is not the operation's cost.
-        await probe(door.url, requestFor(name, door.url, opName, opInputs[0]));
-        for (const input of opInputs) {
-          const p = await probe(door.url, requestFor(name, door.url, opName, input));
-          if (p.status !== 200 || p.errors) throw new Error(`${name} ${opName} ${JSON.stringify(input)}: HTTP ${p.status} ${JSON.stringify(p.errors).slice(0, 500)}`);
-          probes.push(p);
-        }
-        answers.set(name, probes);
-      }
-      const apiAnswers = answers.get('api')!;
-      const bareDoor = byDoor.get('bare');
-      if (bareDoor && args.doors.includes('bare')) {
-        const reqs = opInputs.map((input) => requestFor('bare', bareDoor.url, opName, input));
-        // Sent over IPC (megabytes for a whole coverage matrix): probe only once the door has them.
-        const set = new Promise<void>((resolve) => {
-          const on = (m: ChildMessage) => {
-            if (m.type !== 'answers-set') return;
-            bareDoor.child.off('message', on);
-            resolve();
-          };
-          bareDoor.child.on('message', on);
-        });
-        bareDoor.child.send({ type: 'answers', answers: reqs.map((r, i) => ({ body: r.body, text: apiAnswers[i]!.text, contentType: apiAnswers[i]!.contentType })) });
-        await set;
-        const bareProbes: Probe[] = [];
-        for (const r of reqs) bareProbes.push(await probe(bareDoor.url, r));
-        const differing = bareProbes.filter((p, i) => p.text !== apiAnswers[i]!.text).length;
-        result.checks.push(differing === 0 ? 'bare node:http door sends the API\'s bytes' : `bare node:http door DIFFERS from the API's bytes on ${differing} inputs`);
-        answers.set('bare', bareProbes);
-      }
-      if (opName === 'search') {
-        // What a search's cost grows with: the full-text index's hits, each read and ordered (docs/performance.md).
-        const counts: number[] = [];
-        for (const input of opInputs as OpInputs['search']) {
-          const q = luceneQuery(input.text);
-          if (q === null) continue;
-          const res = await db.read<{ hits: number }>('CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN count(node) AS hits', { index: FULLTEXT_INDEX, query: q });
-          counts.push(Number(res.records[0]?.get('hits') ?? 0));
-        }
-        counts.sort((a, b) => a - b);
-        // Neo4j's own profile of the API's statement for the first input: what the index's hits cost it.
-        const first = luceneQuery((opInputs as OpInputs['search'])[0]!.text);
-        const profiled = first === null ? undefined : await db.read(`PROFILE ${searchQuery(['aliases'])}`, { index: FULLTEXT_INDEX, query: first, kinds: null, first: neo4jInt(100) });
-        const total = (p: ProfiledPlan | false | undefined): { dbHits: number; rows: number } =>
-          p ? p.children.reduce((acc, c) => { const t = total(c); return { dbHits: acc.dbHits + t.dbHits, rows: Math.max(acc.rows, t.rows) }; }, { dbHits: p.dbHits, rows: p.rows }) : { dbHits: 0, rows: 0 };
-        const plan = total(profiled?.summary.profile);
-        result.checks.push(`full-text index hits per search input: median ${counts[Math.floor(counts.length / 2)] ?? 0}, at most ${counts.at(-1) ?? 0}; Neo4j's PROFILE of the API's statement (first input): ${plan.dbHits} db hits, ${plan.rows} rows at its widest`);
-      }
-      const uncachedAnswers = answers.get('apiUncached');
-      if (uncachedAnswers) {
-        const differing = apiAnswers.filter((a, i) => !isDeepStrictEqual(a.data, uncachedAnswers[i]!.data)).length;
-        result.checks.push(differing === 0 ? 'API answers equal with and without the response cache' : `API answers DIFFER with and without the response cache on ${differing} inputs`);
-        // Asked again, the cached API answers from memory: its round trips then.
-        const again = await probe(api.url, requestFor('api', api.url, opName, opInputs[1] ?? opInputs[0]));
-        result.apiHitRoundTrips = again.roundTrips ?? undefined;
-      }
-      // Round trips of executing the query: the uncached API's (a cached one adds its version read).
-      const execDoor = byDoor.get('apiUncached') && uncachedAnswers ? byDoor.get('apiUncached')! : api;
-      const execAnswers = uncachedAnswers ?? apiAnswers;
-      const floorAnswers = answers.get('floor');
-      if (floorAnswers) {
-        const differing = apiAnswers.filter((a, i) => !isDeepStrictEqual(a.data, floorAnswers[i]!.data)).length;
-        result.checks.push(differing === 0 ? `API and floor answers equal (${opInputs.length} inputs)` : `API and floor answers DIFFER on ${differing} of ${opInputs.length} inputs`);
-        if (differing > 0) {
-          const i = apiAnswers.findIndex((a, j) => !isDeepStrictEqual(a.data, floorAnswers[j]!.data));
-          writeFileSync(path.join(resultsDir, `${stamp}-diff-${opName}.json`), JSON.stringify({ input: opInputs[i], api: apiAnswers[i]!.data, floor: floorAnswers[i]!.data }, null, 1));
-        }
-      }
-      const peerAnswers = answers.get('peer');
-      if (peerAnswers) {
-        const same = apiAnswers.filter((a, i) => {
-          const p = peerAsApi(opName, peerAnswers[i]!.data);
-          return isDeepStrictEqual(a.data, p) || (opName === 'search' && sameHits(a.data, p));
-        }).length;
-        result.checks.push(`peer answers equal to the API's on ${same} of ${opInputs.length} inputs${opName === 'search' ? ' (same hits and scores; ties may come in another order)' : ''}`);
-        if (opName === 'search' && same < opInputs.length) {
-          // Where scores tie across the last place, the peer may pick other hits of the same score.
-          const scores = apiAnswers.filter((a, i) => sameScores(a.data, peerAsApi(opName, peerAnswers[i]!.data))).length;
-          result.checks.push(`peer scores equal to the API's, rank by rank, on ${scores} of ${opInputs.length} inputs`);
-        }
-      }
-      const trips = execAnswers.map((a) => a.roundTrips ?? NaN);
-      result.apiRoundTrips = Math.max(...trips);
-      result.responseBytes = Math.round(apiAnswers.reduce((s, a) => s + a.bytes, 0) / apiAnswers.length);
-      if (opName === 'nestedList') {
-        // The same pages at other sizes: the round trips must not grow with the page size.
-        const sizes: Record<string, number> = {};
-        for (const first of [5, PAGE_SIZE, 50]) {
-          let most = 0;
-          for (const input of opInputs as OpInputs['nestedList']) {
-            const p = await probe(execDoor.url, requestFor('api', execDoor.url, opName, { ...input, first }));
-            if (p.status !== 200 || p.errors) throw new Error(`api nestedList at page size ${first}: HTTP ${p.status} ${JSON.stringify(p.errors).slice(0, 300)}`);
-            most = Math.max(most, p.roundTrips ?? NaN);
-          }
-          sizes[String(first)] = most;
-        }
-        result.roundTripsByPageSize = sizes;
-      }
-      for (const [name, p] of answers) {
-        const rt = p.map((x) => x.roundTrips).filter((x): x is number => x !== null);
-        if (rt.length > 0) result.doors[name] = { ...(result.doors[name] ?? {}), roundTrips: Math.max(...rt) } as never;
-      }
-      log(`${opName}: ${result.checks.join('; ')}; API round trips ${result.apiRoundTrips} (cache hit: ${result.apiHitRoundTrips ?? '–'}); ~${Math.round((result.responseBytes ?? 0) / 1024)} kB per answer`);
-
-      // Load, door after door. Answers that take more than a second one at a time (whole-graph
-      // answers on large graphs) are measured one at a time, a fixed number of requests.
-      const slowest = Math.max(...[...answers.values()].map((p) => median(p.map((x) => x.ms))));
-      const heavy = slowest > 1000;
-      const connections = heavy ? 1 : args.connections;
-      const amount = heavy ? Math.min(10, Math.max(3, Math.round((args.durationSec * 1000) / slowest))) : undefined;
-      if (heavy) result.checks.push(`measured one request at a time, ${amount} requests per door (one answer takes ${Math.round(slowest)} ms alone)`);
-      result.connections = connections;
-      for (const [name, door] of byDoor) {
-        if (!answers.has(name)) continue;
-        const requests = opInputs.map((input) => requestFor(name, door.url, opName, input));
-        await warmUp({ baseUrl: door.url, requests, connections, child: door.child, ...(heavy ? { amount: 1 } : {}) }, args.warmupSec);
-        // BENCH_PROFILE=api,floor,peer: a V8 CPU profile of the door during the measurement.
-        const profileFile = process.env.BENCH_PROFILE?.split(',').includes(name) ? path.join(resultsDir, 'profiles', `${stamp}-${opName}-${name}.cpuprofile`) : undefined;
-        if (profileFile) mkdirSync(path.dirname(profileFile), { recursive: true });
-        const m: LoadResult = await profiled(door.child, profileFile, () =>
-          measure({ baseUrl: door.url, requests, connections, durationSec: args.durationSec, amount, child: door.child }),
-        );
-        result.doors[name] = { ...m, roundTrips: (result.doors[name] as { roundTrips?: number } | undefined)?.roundTrips ?? null };
-        log(`  ${name.padEnd(11)} p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.rps} req/s  RSS ${m.rssIdleMb} -> ${m.rssMaxMb} MB (heap ${m.heapUsedMaxMb}/${m.heapTotalMaxMb} MB)${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`);
-      }
+    const loadAverageByOp: Record<string, number> = {};
+    for (const op of args.ops) {
+      const spec = opSpec(op);
+      const opInputs = inputs[op] as unknown[];
+      const result: OpResult = { op, title: spec.title, depth: spec.depth, indexDriven: spec.indexDriven, doors: {}, checks: [] };
+      const answers = await checkOp({ doors: byDoor, db, diffPrefix: diffPrefix(resultsDir, stamp) }, op, opInputs, result, 'none' in spec.peer ? spec.peer.none : undefined);
+      log(`${op}: ${result.checks.join('; ')}; API round trips ${result.apiRoundTrips} (cache hit: ${result.apiHitRoundTrips ?? '–'}); ~${Math.round((result.responseBytes ?? 0) / 1024)} kB per answer`);
+      loadAverageByOp[op] = load1();
+      await measureOp(args, op, opInputs, result, answers, byDoor, path.join(resultsDir, 'profiles', stamp));
       results.push(result);
     }
 
@@ -502,7 +137,7 @@ async function main(): Promise<void> {
     if (args.tracing) {
       log('tracing off vs on (two more API processes, response cache off):');
       const rows = await tracingOverhead({
-        startApi: (extra) => startDoor('api', { ...env, ...extra }, logFile),
+        startApi: (extra) => startDoor('api', { ...env, ...extra }, logFile, { seed: !bulk?.imported }),
         ops: args.ops.filter((o) => o !== 'coverageFull'),
         requestsFor: (url, op) => (inputs[op as OpName] as unknown[]).map((input) => requestFor('api', url, op as OpName, input)),
         connections: args.connections,
@@ -516,8 +151,8 @@ async function main(): Promise<void> {
     const run: BenchRun = {
       at: new Date().toISOString(),
       scale: args.scale,
-      command: `npm run bench -- --scale ${args.scale}${args.durationSec !== 5 ? ` --duration ${args.durationSec}` : ''}${args.connections !== 8 ? ` --connections ${args.connections}` : ''}`,
-      settings: { connections: args.connections, durationSec: args.durationSec, warmupSec: args.warmupSec },
+      command: commandOf(args),
+      settings: { connections: args.connections, durationSec: args.durationSec, warmupSec: args.warmupSec, rounds: args.rounds },
       machine: {
         cpus: os.availableParallelism(),
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -525,8 +160,9 @@ async function main(): Promise<void> {
         node: process.version,
         neo4j: neo4jVersion,
         neo4jPath: neo4j.path,
-        loadAverageStart: Math.round(loadAvgStart[0]! * 100) / 100,
-        loadAverageEnd: Math.round(os.loadavg()[0]! * 100) / 100,
+        loadAverageStart: loadAvgStart,
+        loadAverageEnd: load1(),
+        loadAverageByOp,
       },
       load,
       results,
@@ -539,14 +175,50 @@ async function main(): Promise<void> {
     // A run with --no-docs (a few operations, an experiment) is not the latest of its scale.
     if (args.docs) {
       writeFileSync(path.join(resultsDir, `latest-x${args.scale}.json`), JSON.stringify(run, null, 2));
-      const doc = writeDocs(run);
-      log(`summary: ${path.relative(PROJECT_ROOT, doc)}`);
+      log(`summary: ${path.relative(PROJECT_ROOT, writeDocs(run))}`);
     }
     log(`done in ${run.totalSeconds} s`);
   } finally {
     for (const d of doors.reverse()) await d.stop().catch(() => {});
     await db.close();
     await neo4j.stop();
+  }
+}
+
+/**
+ * Loads one operation through every door that answered. Answers that take more than a second one at
+ * a time (whole-graph answers on large graphs) are measured one at a time, a fixed number of requests.
+ * With several rounds the doors take turns (A, B, A, B...) and each door's medians are kept.
+ */
+async function measureOp(args: Args, op: OpName, inputs: unknown[], result: OpResult, answers: Map<DoorName, { ms: number }[]>, byDoor: Map<DoorName, RunningDoor>, profilePrefix: string): Promise<void> {
+  const slowest = Math.max(...[...answers.values()].map((p) => median(p.map((x) => x.ms))));
+  const heavy = slowest > 1000;
+  const connections = heavy ? 1 : args.connections;
+  const amount = heavy ? Math.min(10, Math.max(3, Math.round((args.durationSec * 1000) / slowest))) : undefined;
+  if (heavy) result.checks.push(`measured one request at a time, ${amount} requests per door (one answer takes ${Math.round(slowest)} ms alone)`);
+  result.connections = connections;
+  const rounds = new Map<DoorName, LoadResult[]>();
+  for (let round = 0; round < (heavy ? 1 : args.rounds); round++) {
+    for (const [name, door] of byDoor) {
+      if (!answers.has(name)) continue;
+      const requests = inputs.map((input) => requestFor(name, door.url, op, input));
+      await warmUp({ baseUrl: door.url, requests, connections, child: door.child, ...(heavy ? { amount: 1 } : {}) }, args.warmupSec);
+      // BENCH_PROFILE=api,floor,peer: a V8 CPU profile of the door during the (first) measurement.
+      const profileFile = round === 0 && process.env.BENCH_PROFILE?.split(',').includes(name) ? `${profilePrefix}-${op}-${name}.cpuprofile` : undefined;
+      if (profileFile) mkdirSync(path.dirname(profileFile), { recursive: true });
+      let m = await profiled(door.child, profileFile, () => measure({ baseUrl: door.url, requests, connections, durationSec: args.durationSec, amount, child: door.child }));
+      // No answer came back within the duration (a busy machine, slow answers): a few, one at a time.
+      if (m.requests === 0) {
+        m = await measure({ baseUrl: door.url, requests, connections: 1, durationSec: args.durationSec, amount: 3, child: door.child });
+        result.checks.push(`${name}: no answer within ${args.durationSec} s at ${connections} connections in round ${round + 1}, measured with 3 requests one at a time instead`);
+      }
+      rounds.set(name, [...(rounds.get(name) ?? []), m]);
+    }
+  }
+  for (const [name, ms] of rounds) {
+    const m = medianOf(ms);
+    result.doors[name] = { ...m, roundTrips: (result.doors[name] as { roundTrips?: number } | undefined)?.roundTrips ?? null };
+    log(`  ${name.padEnd(11)} p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.rps} req/s  RSS ${m.rssIdleMb} -> ${m.rssMaxMb} MB (heap ${m.heapUsedMaxMb}/${m.heapTotalMaxMb} MB)${ms.length > 1 ? `  (median of ${ms.length}: ${ms.map((x) => x.rps).join(', ')} req/s)` : ''}${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`);
   }
 }
 

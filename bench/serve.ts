@@ -36,7 +36,8 @@ async function main(): Promise<() => Promise<void>> {
   if (door === 'api') {
     const settings = parseSettings({ ...process.env, HOST: '127.0.0.1', PORT: '0' });
     const logger = createLogger(settings.logLevel);
-    const svc = await startService({ settings, logger });
+    // --no-seed: the graph was imported in bulk (bench/graph.ts) and is served as it is.
+    const svc = await startService({ settings, logger, seed: !process.argv.includes('--no-seed') });
     send({ type: 'ready', url: svc.url });
     return () => svc.stop();
   }

@@ -46,6 +46,8 @@ export interface StartOptions {
   readonly neo4j?: ProvisionedNeo4j;
   /** Seed folder (default: the project's seed/); tests point it at fixtures. */
   readonly seedDir?: string;
+  /** false: serve the graph as it is, without seeding it (the benchmark's bulk-imported graph). Default true. */
+  readonly seed?: boolean;
   /** Test-only: trace into this exporter (e.g. an InMemorySpanExporter), whatever the settings say. */
   readonly traceExporter?: SpanExporter;
 }
@@ -93,7 +95,7 @@ export async function startService(options: StartOptions): Promise<RunningServic
   try {
     await verifyNeo4j(db.driver, neo4j);
     await setupDatabase(db);
-    await seedIfNeeded(db, logger, options.seedDir ?? path.join(PROJECT_ROOT, 'seed'));
+    if (options.seed !== false) await seedIfNeeded(db, logger, options.seedDir ?? path.join(PROJECT_ROOT, 'seed'));
     // From here on reads fail fast while Neo4j is down; the probe reads around the breaker.
     const probeDb = new Db(db.driver, db.database, 1_000);
     db.breaker = new Neo4jBreaker(async () => (await readDatasetStamp(probeDb))?.version ?? null);

@@ -51,15 +51,28 @@ function allWords(qWords: readonly string[], text: string): boolean {
   return qWords.every((q, i) => words.some((w) => wordMatches(q, w, i === qWords.length - 1)));
 }
 
+/** What was typed, normalised once for all the candidates of one search. */
+interface Typed {
+  readonly q: string;
+  readonly qc: string;
+  readonly qWords: readonly string[];
+}
+
+const typedForm = (typed: string): Typed => {
+  const q = normalise(typed);
+  return { q, qc: compact(q), qWords: q.split(' ') };
+};
+
 /** How well the typed text matches one entity, as a tier: 6 best, 0 only through the summary. */
 export function tierOf(typed: string, entity: EntityModel): number {
-  const q = normalise(typed);
+  return tierOfTyped(typedForm(typed), entity);
+}
+
+function tierOfTyped({ q, qc, qWords }: Typed, entity: EntityModel): number {
   if (q === '') return 0;
-  const qc = compact(q);
-  const qWords = q.split(' ');
   const name = normalise(entity.name);
-  const aliases = entity.aliases.map(normalise);
   if (name === q || compact(name) === qc) return 6;
+  const aliases = entity.aliases.map(normalise);
   if (aliases.some((a) => a === q || compact(a) === qc)) return 5;
   if (name.startsWith(q) || compact(name).startsWith(qc)) return 4;
   if (allWords(qWords, name)) return 3;
@@ -74,8 +87,9 @@ const CUT_OFF = 0.25;
 /** Orders the candidates for `typed` and keeps the first `first` that are not far below the best. */
 export function rankCandidates(typed: string, candidates: readonly Candidate[], first: number): RankedHit[] {
   const best = Math.max(0, ...candidates.map((c) => c.score));
+  const t = typedForm(typed);
   const scored = candidates.map((c) => {
-    const tier = tierOf(typed, c.entity);
+    const tier = tierOfTyped(t, c.entity);
     const relevance = best > 0 ? c.score / best : 0;
     return { entity: c.entity, tier, relevance, score: tier + relevance * 0.999 };
   });

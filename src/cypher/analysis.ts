@@ -226,15 +226,6 @@ CALL (a, b) {
 RETURN a ${entityMap(props)} AS fromNode, b ${entityMap(props)} AS toNode, paths, pathsEntities, pathsRelations`;
 }
 
-/** $index, $query (Lucene syntax, built by src/analysis/search-query.ts), $kinds (null: all), $first candidates. */
-export const searchQuery = (props: EntityProps) => `
-CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-WITH node, score
-WHERE node:Entity AND ($kinds IS NULL OR node.kind IN $kinds)
-ORDER BY score DESC, node.sortKey, node.id
-LIMIT $first
-RETURN node ${entityMap(props)} AS node, score`;
-
 /** Counts over the whole graph, and the version the seed loader stamped. */
 export const STATS = `
 CALL () {

@@ -34,6 +34,11 @@ export interface LocalNeo4jOptions {
    */
   readonly jit?: 'startup' | 'throughput';
   readonly startTimeoutMs?: number;
+  /**
+   * Called with the new home before Neo4j first starts on it: the benchmark imports a large graph
+   * there offline (src/provision/bulk-import.ts). Not called when a home is reused.
+   */
+  readonly prepareHome?: (home: string) => Promise<void>;
   /** Restart an existing database: its home, Bolt port and password (tests of outages use these). */
   readonly reuse?: { readonly home: string; readonly port: number; readonly password: string };
 }
@@ -124,6 +129,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const home = options.reuse?.home ?? (options.persistent ? path.join(cacheDir, 'dbms') : await mkdtemp(path.join(cacheDir, 'tmp-dbms-')));
   await mkdir(home, { recursive: true });
   if (!options.persistent) await writeFile(path.join(home, OWNER_FILE), String(process.pid));
+  if (options.prepareHome && !options.reuse) await options.prepareHome(home);
   const argFile = path.join(cacheDir, 'java.args');
   // The classpath goes through an @argfile: it is ~20 kB, too long to read in a process list.
   await writeFile(argFile, `-cp ${JSON.stringify((await readFile(cpFile, 'utf8')).trim())}\n`);

@@ -42,6 +42,8 @@ export interface ProvisionOptions {
   readonly pageCache?: string;
   /** JIT mode of a local Neo4j (path c); see LocalNeo4jOptions.jit. */
   readonly jit?: 'startup' | 'throughput';
+  /** Path c only: prepares the new database home before Neo4j starts (LocalNeo4jOptions.prepareHome). */
+  readonly prepareHome?: (home: string) => Promise<void>;
 }
 
 export async function provisionNeo4j(settings: Settings['neo4j'], options: ProvisionOptions): Promise<ProvisionedNeo4j> {
@@ -57,7 +59,7 @@ export async function provisionNeo4j(settings: Settings['neo4j'], options: Provi
   const java = await javaMajorVersion();
   if (java !== undefined && java >= 17) {
     log(`Starting a local Neo4j Community 5.26 on Java ${java}...`);
-    const localOptions: LocalNeo4jOptions = { root: options.root, persistent: options.persistent, log, heap: options.heap, pageCache: options.pageCache, jit: options.jit };
+    const localOptions: LocalNeo4jOptions = { root: options.root, persistent: options.persistent, log, heap: options.heap, pageCache: options.pageCache, jit: options.jit, prepareHome: options.prepareHome };
     const local = await startLocalNeo4j(localOptions);
     return { path: 'local-java', uri: local.uri, username: local.username, password: local.password, stop: local.stop, local: { neo4j: local, options: localOptions } };
   }
