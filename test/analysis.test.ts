@@ -371,7 +371,9 @@ describe('practicesAddressing', () => {
     const two = await gql<{ practicesAddressing: Ranked[] }>(url, ADDRESSING, { id: challengeId, first: 2 });
     expect(two.body.data!.practicesAddressing.map((r) => r.practice.id)).toEqual(ranked.slice(0, 2).map((r) => r.practice.id));
     const stated = await gql<{ practicesAddressing: Ranked[] }>(url, ADDRESSING_STATED, { id: challengeId });
-    expect(stated.body.data!.practicesAddressing.map((r) => r.practice.id)).toEqual(ranked.filter((r) => r.confidence === 'STATED').map((r) => r.practice.id));
+    // The same practices; their order may differ, since the curators' INFERRED reading that breaks ties
+    // among stated practices (inferredStrength) is not read when only stated paths are asked for.
+    expect(stated.body.data!.practicesAddressing.map((r) => r.practice.id).sort()).toEqual(ranked.filter((r) => r.confidence === 'STATED').map((r) => r.practice.id).sort());
   });
 
   it('suggests the nearest challenge ids for an unknown one', async () => {
