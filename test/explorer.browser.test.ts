@@ -21,6 +21,7 @@ import type { RunningService } from '../src/server.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { gql, openTestDb, SEED_DIR, startTestService } from './support/neo4j.js';
+import { fewAtATime } from './support/pool.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -53,21 +54,6 @@ async function api<T>(query: string, variables?: Record<string, unknown>): Promi
   const res = await gql<T>(service.url, query, variables);
   expect(res.body.errors).toBeUndefined();
   return res.body.data!;
-}
-
-/** `work` over `items`, four at a time: a hundred analyses at once would only measure the machine's load. */
-async function fewAtATime<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 // ---- over plain HTTP ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/server.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { gql, SEED_DIR, startTestService } from './support/neo4j.js';
+import { fewAtATime } from './support/pool.js';
 
 let service: RunningService;
 beforeAll(async () => {
@@ -22,21 +23,6 @@ async function search(text: string, first = 5): Promise<string[]> {
   const res = await gql<{ search: { entity: { id: string; name: string } }[] }>(service.url, 'query($t: String!, $f: Int) { search(text: $t, first: $f) { entity { id name } } }', { t: text, f: first });
   if (!res.body.data) throw new Error(`search ${JSON.stringify(text)}: ${JSON.stringify(res.body.errors)}`);
   return res.body.data.search.map((h) => h.entity.id);
-}
-
-/** Runs `work` over `items`, a few at a time (the service and Neo4j share two cores with the tests). */
-async function pool<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 4): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 const longestWord = (name: string) => (name.match(/[\p{L}\p{N}]+/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? '';
@@ -55,18 +41,18 @@ describe('search figures over every entity of the seed', () => {
     const byName = new Map<string, Set<string>>();
     for (const e of ds.entities) byName.set(e.name.toLowerCase(), (byName.get(e.name.toLowerCase()) ?? new Set()).add(e.id));
 
-    const exact = await pool(ds.entities, async (e) => {
+    const exact = await fewAtATime(ds.entities, async (e) => {
       const [top] = await search(e.name, 1);
       return top !== undefined && byName.get(e.name.toLowerCase())!.has(top);
     });
     const aliasCases = ds.entities.flatMap((e) => e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase()).map((a) => ({ e, a })));
-    const alias = await pool(aliasCases, async ({ e, a }) => (await search(a, 3)).includes(e.id));
-    const prefix = await pool(ds.entities, async (e) => (await search(e.name.slice(0, Math.max(1, Math.ceil(e.name.length * 0.6))), 5)).includes(e.id));
+    const alias = await fewAtATime(aliasCases, async ({ e, a }) => (await search(a, 3)).includes(e.id));
+    const prefix = await fewAtATime(ds.entities, async (e) => (await search(e.name.slice(0, Math.max(1, Math.ceil(e.name.length * 0.6))), 5)).includes(e.id));
     const typoCases = ds.entities.flatMap((e) => {
       const t = swapped(e.name);
       return t ? [{ e, t }] : [];
     });
-    const typo = await pool(typoCases, async ({ e, t }) => (await search(t, 5)).includes(e.id));
+    const typo = await fewAtATime(typoCases, async ({ e, t }) => (await search(t, 5)).includes(e.id));
 
     const share = (xs: boolean[]) => (100 * xs.filter(Boolean).length) / xs.length;
     const figures = {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/server.js';
 import { gql, startTestService } from './support/neo4j.js';
+import { fewAtATime } from './support/pool.js';
 
 let svc: RunningService;
 beforeAll(async () => {
@@ -34,21 +35,6 @@ async function allChallengeIds(): Promise<string[]> {
   return ids;
 }
 
-/** Runs `work` over `items` a few at a time (the service and Neo4j share two cores with the tests). */
-async function pool<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 4): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
-
 type Ranked = { practice: { id: string }; sourceCount: number; confidence: string }[];
 
 /**
@@ -70,7 +56,7 @@ describe('figures of the sources in one graph', () => {
   it('measures challenges with a practice and practices two sources support', { timeout: 600_000 }, async () => {
     const ids = await allChallengeIds();
     expect(ids.length).toBeGreaterThan(100);
-    const answers = await pool(ids, async (id) => {
+    const answers = await fewAtATime(ids, async (id) => {
       const q = 'query($id: ID!, $c: Confidence) { practicesAddressing(challengeId: $id, minConfidence: $c, first: 100) { practice { id } sourceCount confidence } }';
       const any = await data<{ practicesAddressing: Ranked }>(q, { id, c: 'INFERRED' });
       const stated = await data<{ practicesAddressing: Ranked }>(q, { id, c: 'STATED' });
@@ -92,7 +78,7 @@ describe('figures of the sources in one graph', () => {
   });
 
   it('finds the problems teams name by their usual words, each with practices to show', { timeout: 120_000 }, async () => {
-    const found = await pool(PROBLEMS, async (p) => {
+    const found = await fewAtATime(PROBLEMS, async (p) => {
       const hits = await data<{ search: { entity: { id: string } }[] }>('query($t: String!) { search(text: $t, kinds: [CHALLENGE], first: 3) { entity { id } } }', { t: p.words });
       const hit = hits.search.map((h) => h.entity.id).find((id) => p.challenges.includes(id));
       if (!hit) return { words: p.words, hit: null, practices: 0 };
