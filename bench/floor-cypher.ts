@@ -6,8 +6,11 @@ import { searchQuery } from '../src/cypher/search.js';
 import { LINKS_FIRST, MAX_HOPS, type OpName } from './ops.js';
 
 export const NODE = `{.id, .kind, .name, .toolType}`;
+/** What the ranking's text relevance reads (src/analysis/relevance.ts), and a tool's citations (the stack's ties). */
+const RANKED_NODE = `{.id, .kind, .name, .toolType, .aliases, .summary, .citationsJson}`;
 export const REL = `{.id, .level, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
 const PATH = `{nodes: [n IN ns | n ${NODE}], rels: [r IN rs | r ${REL}]}`;
+const RANKED_PATH = `{nodes: [n IN ns | n ${RANKED_NODE}], rels: [r IN rs | r ${REL}]}`;
 
 /** Practices to challenge `c`: directly, via a category, a principle or equivalent, a solution; also via a corresponding, broader, narrower or overlapping challenge. */
 const ADDRESSING = `
@@ -35,13 +38,17 @@ WITH ns0 + eqNodes AS ns, rs0 + eqRels AS rs`;
 const PRACTICES_ADDRESSING = `
 MATCH (c:Challenge {id: $challengeId})
 ${ADDRESSING}
-RETURN collect(${PATH}) AS paths`;
+RETURN collect(${RANKED_PATH}) AS paths`;
 
-/** Support paths tool -> practice; `toolWhere` / `practiceWhere` are fixed fragments of this module. */
-const support = (toolWhere: string, practiceWhere: string) => {
+/**
+ * Support paths tool -> practice; `toolWhere` / `practiceWhere` are fixed fragments of this module.
+ * `all`: also a catalogue section's COVERS and a part's support rolled up to its tool (coverage);
+ * recommendStack rests on neither.
+ */
+const support = (toolWhere: string, practiceWhere: string, all: boolean) => {
   const where = [toolWhere, practiceWhere].filter(Boolean).join(' AND ');
   const w = where ? `WHERE ${where}` : '';
-  return `
+  const own = `
   MATCH (t:Tool)-[s:SUPPORTS]->(p:Practice) ${w}
   RETURN [t, p] AS ns, [s] AS rs
   UNION ALL
@@ -49,10 +56,21 @@ const support = (toolWhere: string, practiceWhere: string) => {
   RETURN [t, x, y, p] AS ns, [s, i, k] AS rs
   UNION ALL
   MATCH (t:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs
+  RETURN [t, x, p] AS ns, [s, k] AS rs`;
+  if (!all) return own;
+  return `${own}
   UNION ALL
   MATCH (t:Tool)-[s:IN_CATEGORY]->(x:Category)-[k:COVERS]->(p:Practice) ${w}
-  RETURN [t, x, p] AS ns, [s, k] AS rs`;
+  RETURN [t, x, p] AS ns, [s, k] AS rs
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(p:Practice) ${w}
+  RETURN [t, q, p] AS ns, [pp, s] AS rs
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(x:Component)-[i:IMPLEMENTS]->(y:Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, q, x, y, p] AS ns, [pp, s, i, k] AS rs
+  UNION ALL
+  MATCH (t:Tool)<-[pp:PART_OF]-(q:Tool)-[s:SUPPORTS]->(x:Component|Principle)-[k:CORRESPONDS_TO]-(p:Practice) ${w}
+  RETURN [t, q, x, p] AS ns, [pp, s, k] AS rs`;
 };
 
 const COVERAGE_FULL = `
@@ -61,7 +79,7 @@ CALL () {
   RETURN collect(p ${NODE}) AS practices
 }
 CALL () {
-  ${support('', '')}
+  ${support('', '', true)}
 }
 RETURN practices, collect(${PATH}) AS paths`;
 
@@ -75,7 +93,7 @@ CALL () {
   RETURN collect(t ${NODE}) AS tools
 }
 CALL () {
-  ${support('t.id IN $toolIds', 'p.id IN $practiceIds')}
+  ${support('t.id IN $toolIds', 'p.id IN $practiceIds', true)}
 }
 RETURN practices, tools, collect(${PATH}) AS paths`;
 
@@ -83,7 +101,7 @@ const RECOMMEND_STACK = `
 MATCH (c:Challenge) WHERE c.id IN $challengeIds
 CALL (c) {
   ${ADDRESSING}
-  RETURN collect(${PATH}) AS found
+  RETURN collect(${RANKED_PATH}) AS found
 }
 WITH collect(found) AS foundLists
 WITH reduce(acc = [], l IN foundLists | acc + l) AS addressing
@@ -92,9 +110,14 @@ CALL (addressing) {
   RETURN collect(DISTINCT row.nodes[0].id) AS practiceIds
 }
 CALL (practiceIds) {
-  ${support('', 'p.id IN practiceIds')}
+  MATCH (p:Practice)-[:IN_CATEGORY]->(k:Category)
+  WHERE p.id IN practiceIds AND k.id IN $organisationalCategories
+  RETURN collect(DISTINCT p.id) AS organisational
 }
-RETURN addressing, collect(${PATH}) AS support`;
+CALL (practiceIds) {
+  ${support('', 'p.id IN practiceIds', false)}
+}
+RETURN addressing, organisational, collect(${RANKED_PATH}) AS support`;
 
 const NESTED_LIST = `
 CALL () {

@@ -6,7 +6,7 @@
 // the API's `data` for the same request (bench/ops.ts), so the two can be compared for equality.
 import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { buildCells, coverageOf, toolsOfCells } from '../src/analysis/coverage.js';
+import { buildCells, coverageOf, stackRoad, toolsOfCells } from '../src/analysis/coverage.js';
 import type { CoverageModel, PathModel } from '../src/analysis/models.js';
 import { rankPractices } from '../src/analysis/ranking.js';
 import { luceneQuery } from '../src/analysis/search-query.js';
@@ -14,6 +14,7 @@ import { orderFound } from '../src/analysis/paths.js';
 import { rankCandidates } from '../src/analysis/search-rank.js';
 import { greedyStack } from '../src/analysis/stack.js';
 import type { EntityKind, ToolType } from '../src/domain/ontology.js';
+import { ORGANISATIONAL_CATEGORIES } from '../src/domain/organisational.js';
 import type { Citation, EntityModel, RelationModel } from '../src/domain/model.js';
 import { FULLTEXT_INDEX } from '../src/neo4j/setup.js';
 import { encodeCursor } from '../src/graphql/cursor.js';
@@ -41,6 +42,10 @@ interface NodeRow {
   kind: string;
   name: string;
   toolType: string | null;
+  /** Read where the answer is ranked (relevance) or a stack's ties are broken (a tool's sources). */
+  aliases?: string[] | null;
+  summary?: string | null;
+  citationsJson?: string | null;
 }
 interface RelRow {
   id: string;
@@ -64,7 +69,18 @@ class Rows {
   entity(n: NodeRow): EntityModel {
     let e = this.entities.get(n.id);
     if (!e) {
-      e = { id: n.id, kind: n.kind as EntityKind, name: n.name, summary: null, descriptions: [], toolType: (n.toolType ?? null) as ToolType | null, aliases: [], attributes: {}, confidence: 'STATED', citations: [] };
+      e = {
+        id: n.id,
+        kind: n.kind as EntityKind,
+        name: n.name,
+        summary: n.summary ?? null,
+        descriptions: [],
+        toolType: (n.toolType ?? null) as ToolType | null,
+        aliases: n.aliases ?? [],
+        attributes: {},
+        confidence: 'STATED',
+        citations: JSON.parse(n.citationsJson ?? '[]') as Citation[],
+      };
       this.entities.set(n.id, e);
     }
     return e;
@@ -122,7 +138,7 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
       const [row] = await read<{ paths: PathRow[] }>(FLOOR_CYPHER.practicesAddressing, { challengeId: input.challengeId });
       if (!row) throw new BadRequest(`no challenge ${input.challengeId}`);
       const rows = new Rows();
-      const ranked = rankPractices(row.paths.map((p) => rows.path(p))).slice(0, ADDRESSING_FIRST);
+      const ranked = rankPractices(row.paths.map((p) => rows.path(p)), 'INFERRED').slice(0, ADDRESSING_FIRST);
       return {
         practicesAddressing: ranked.map((r) => ({
           score: r.score,
@@ -139,7 +155,8 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     async coverageFull() {
       const [row] = await read<{ practices: NodeRow[]; paths: PathRow[] }>(FLOOR_CYPHER.coverageFull, {});
       const rows = new Rows();
-      const cells = buildCells(row!.paths.map((p) => rows.path(p)));
+      // The API's default for the whole matrix: products, what a team adopts.
+      const cells = buildCells(row!.paths.map((p) => rows.path(p)), { minConfidence: 'INFERRED', toolTypes: ['PRODUCT'] });
       return { coverage: coverageData(coverageOf(toolsOfCells(cells), row!.practices.map((p) => rows.entity(p)), cells)) };
     },
 
@@ -149,7 +166,8 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
       if (row!.practices.length !== new Set(input.practiceIds).size || row!.tools.length !== new Set(input.toolIds).size) {
         throw new BadRequest('unknown tool or practice id');
       }
-      const cells = buildCells(row!.paths.map((p) => rows.path(p)));
+      // Tools named: every type.
+      const cells = buildCells(row!.paths.map((p) => rows.path(p)), { minConfidence: 'INFERRED' });
       return { coverage: coverageData(coverageOf(row!.tools.map((t) => rows.entity(t)), row!.practices.map((p) => rows.entity(p)), cells)) };
     },
 
@@ -185,13 +203,16 @@ export function floorHandlers(read: Read): Record<OpName, (input: never) => Prom
     },
 
     async recommendStack(input: RecommendStackInput) {
-      const [row] = await read<{ addressing: PathRow[]; support: PathRow[] }>(FLOOR_CYPHER.recommendStack, { challengeIds: input.challengeIds });
+      const [row] = await read<{ addressing: PathRow[]; support: PathRow[]; organisational: string[] }>(FLOOR_CYPHER.recommendStack, {
+        challengeIds: input.challengeIds,
+        organisationalCategories: ORGANISATIONAL_CATEGORIES,
+      });
       const rows = new Rows();
       const stack = greedyStack(
-        rankPractices((row?.addressing ?? []).map((p) => rows.path(p))),
-        // recommendStack's default: products a team can adopt.
-        buildCells((row?.support ?? []).map((p) => rows.path(p)), { toolTypes: ['PRODUCT'] }),
-        { maxTools: MAX_TOOLS },
+        rankPractices((row?.addressing ?? []).map((p) => rows.path(p)), 'INFERRED'),
+        // recommendStack's default: products a team can adopt, on the roads it rests on.
+        buildCells((row?.support ?? []).map((p) => rows.path(p)).filter(stackRoad), { minConfidence: 'INFERRED', toolTypes: ['PRODUCT'] }),
+        { maxTools: MAX_TOOLS, have: [], organisational: new Set(row?.organisational ?? []), includeDerived: false },
       );
       return {
         recommendStack: {
