@@ -59,7 +59,7 @@ export function bulkLoad(scaled: Dataset, root: string, log: (line: string) => v
         const files = await writeImportFiles(scaled, dir);
         phases.csv = seconds(performance.now() - t);
         t = performance.now();
-        const summary = await bulkImport({ root, home, nodes: [files.nodes], relationships: [files.relationships], maxOffHeap: '2g', log });
+        const summary = await bulkImport({ root, home, nodes: [files.nodes], relationships: [files.relationships], multilineFields: files.multilineFields, maxOffHeap: '2g', log });
         phases.import = seconds(performance.now() - t);
         log(`offline import: ${summary.replace(/\s+/g, ' ')}`);
         imported = true;

@@ -8,6 +8,9 @@
 // bench/peer.ts) and a bare node:http server sending the API's bytes (bench/bare.ts). Answers are
 // checked first (bench/checks.ts); with --rounds n the doors are measured in turn n times and the
 // medians kept. Prints the table, writes bench/results/*.json and regenerates docs/performance.md.
+// package.json runs it with a larger heap limit and young generation (the ×1000 graph and its CSV are
+// a few GB; with V8's default semispaces writing the CSV spent a fifth of its time collecting
+// garbage); the doors get their own flags (bench/doors.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,14 +2,14 @@
 // Neo4j's importer into a fresh local database reads back as the seed (same content hash as the
 // transactional loader's), and the normal setup then builds its indexes (search finds an entity).
 // Needs Java (the importer runs from the Maven Central jars); skipped with a note without it.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config/paths.js';
 import { createDriver, Db } from '../src/neo4j/driver.js';
 import { FULLTEXT_INDEX, setupDatabase } from '../src/neo4j/setup.js';
-import { bulkImport } from '../src/provision/bulk-import.js';
+import { bulkImport, importArguments } from '../src/provision/bulk-import.js';
 import { javaMajorVersion, startLocalNeo4j, type LocalNeo4j } from '../src/provision/local.js';
 import { loadSeedDataset } from '../src/seed/index.js';
 import { csvField, writeImportFiles } from '../src/seed/import-files.js';
@@ -35,6 +35,34 @@ describe('CSV fields for the importer', () => {
   });
 });
 
+describe('the import files', () => {
+  it('number the nodes, name the ends by number, and say whether a field spans lines', async () => {
+    const dataset = await loadSeedDataset(SEED_DIR);
+    const [a, b] = dataset.entities.filter((e) => e.kind === 'PRACTICE');
+    const relation = dataset.relations.find((r) => r.from === a!.id || r.to === a!.id)!;
+    const small = (summary: string | null, to = b!.id) => ({
+      ...dataset,
+      entities: [{ ...a!, summary }, b!],
+      relations: [{ ...relation, from: a!.id, to }],
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mlopskg-import-files-'));
+    try {
+      const flat = await writeImportFiles(small('one line'), dir);
+      expect(flat.multilineFields).toBe(false);
+      const nodes = (await readFile(flat.nodes, 'utf8')).split('\n');
+      expect(nodes[1]).toMatch(new RegExp(`^0,"${a!.id}",`));
+      expect(nodes[2]).toMatch(new RegExp(`^1,"${b!.id}",`));
+      expect((await readFile(flat.relationships, 'utf8')).split('\n')[1]).toMatch(new RegExp(`^0,1,${relation.type},`));
+      expect((await writeImportFiles(small('two\nlines'), dir)).multilineFields).toBe(true);
+      expect(importArguments({ nodes: ['n'], relationships: ['r'], multilineFields: false })).not.toContain('--multiline-fields=true');
+      expect(importArguments({ nodes: ['n'], relationships: ['r'], multilineFields: true })).toContain('--multiline-fields=true');
+      await expect(writeImportFiles(small('x', 'practice:nowhere'), dir)).rejects.toThrow(`${relation.id}.to: no entity practice:nowhere`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(java === undefined || java < 17)('offline import of the seed', () => {
   it('reads back as the seed, and the setup afterwards builds the full-text index', async () => {
     const dataset = await loadSeedDataset(SEED_DIR);
@@ -45,7 +73,7 @@ describe.skipIf(java === undefined || java < 17)('offline import of the seed', (
         root: PROJECT_ROOT,
         persistent: false,
         prepareHome: async (home) => {
-          const summary = await bulkImport({ root: PROJECT_ROOT, home, nodes: [files.nodes], relationships: [files.relationships], maxOffHeap: '512m' });
+          const summary = await bulkImport({ root: PROJECT_ROOT, home, nodes: [files.nodes], relationships: [files.relationships], multilineFields: files.multilineFields, maxOffHeap: '512m' });
           expect(summary).toMatch(new RegExp(`${dataset.relations.length} relationships`));
         },
       });

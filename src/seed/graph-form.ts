@@ -12,7 +12,10 @@ export type { EntityRow, RelationRow };
 
 const sourcesOf = (citations: readonly Citation[]) => [...new Set(citations.map((c) => c.source))].sort();
 
-export function entityProps(e: DatasetEntity): Record<string, unknown> {
+/** Turns a list or record into its stored JSON text (the bulk files pass one that keeps its answers per object). */
+export type Stringify = (value: object) => string;
+
+export function entityProps(e: DatasetEntity, json: Stringify = JSON.stringify): Record<string, unknown> {
   return {
     id: e.id,
     kind: e.kind,
@@ -21,25 +24,25 @@ export function entityProps(e: DatasetEntity): Record<string, unknown> {
     sortKey: e.name.toLowerCase(),
     summary: e.summary,
     // Every source file's description: [{"source": "source:…", "text": "…", "basis": "SOURCE"|"CURATOR"}, …]
-    descriptionsJson: JSON.stringify(e.descriptions),
+    descriptionsJson: json(e.descriptions),
     toolType: e.toolType,
     aliases: e.aliases,
     // Full-text indexes take strings: aliases are indexed through this joined copy.
     aliasesText: e.aliases.join(' | '),
-    attributesJson: JSON.stringify(e.attributes),
-    citationsJson: JSON.stringify(e.citations),
+    attributesJson: json(e.attributes),
+    citationsJson: json(e.citations),
     sourceIds: sourcesOf(e.citations),
     confidence: overallConfidence(e.citations),
     citationCount: e.citations.length,
   };
 }
 
-export function relationProps(r: DatasetRelation): Record<string, unknown> {
+export function relationProps(r: DatasetRelation, json: Stringify = JSON.stringify): Record<string, unknown> {
   return {
     id: r.id,
     level: r.level,
     note: r.note,
-    citationsJson: JSON.stringify(r.citations),
+    citationsJson: json(r.citations),
     sourceIds: sourcesOf(r.citations),
     confidence: overallConfidence(r.citations),
     citationCount: r.citations.length,
