@@ -6,11 +6,14 @@ import { searchQuery } from '../src/cypher/search.js';
 import { LINKS_FIRST, MAX_HOPS, type OpName } from './ops.js';
 
 export const NODE = `{.id, .kind, .name, .toolType}`;
-/** What the ranking's text relevance reads (src/analysis/relevance.ts), and a tool's citations (the stack's ties). */
-const RANKED_NODE = `{.id, .kind, .name, .toolType, .aliases, .summary, .citationsJson}`;
+/** What the ranking's text relevance reads (src/analysis/relevance.ts). */
+const RANKED_NODE = `{.id, .kind, .name, .toolType, .aliases, .summary}`;
+/** Also a tool's citations: the stack breaks ties toward the tool more sources name. */
+const STACK_NODE = `{.id, .kind, .name, .toolType, .aliases, .summary, .citationsJson}`;
 export const REL = `{.id, .level, .citationsJson, .confidence, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
 const PATH = `{nodes: [n IN ns | n ${NODE}], rels: [r IN rs | r ${REL}]}`;
 const RANKED_PATH = `{nodes: [n IN ns | n ${RANKED_NODE}], rels: [r IN rs | r ${REL}]}`;
+const STACK_PATH = `{nodes: [n IN ns | n ${STACK_NODE}], rels: [r IN rs | r ${REL}]}`;
 
 /** Practices to challenge `c`: directly, via a category, a principle or equivalent, a solution; also via a corresponding, broader, narrower or overlapping challenge. */
 const ADDRESSING = `
@@ -117,7 +120,7 @@ CALL (practiceIds) {
 CALL (practiceIds) {
   ${support('', 'p.id IN practiceIds', false)}
 }
-RETURN addressing, organisational, collect(${RANKED_PATH}) AS support`;
+RETURN addressing, organisational, collect(${STACK_PATH}) AS support`;
 
 const NESTED_LIST = `
 CALL () {
