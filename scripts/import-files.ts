@@ -13,6 +13,6 @@ await runCli(async () => {
   const dataset = await loadSeedDataset(path.resolve('seed'));
   const files = await writeImportFiles(dataset, path.resolve(dir));
   console.log(`wrote ${dataset.entities.length} entities to ${files.nodes} and ${dataset.relations.length} relations to ${files.relationships}`);
-  console.log(`import into a stopped, fresh database with:\n  neo4j-admin ${importArguments({ nodes: ['nodes.csv'], relationships: ['relationships.csv'] }).join(' ')}`);
+  console.log(`import into a stopped, fresh database with:\n  neo4j-admin ${importArguments({ nodes: ['nodes.csv'], relationships: ['relationships.csv'], multilineFields: files.multilineFields }).join(' ')}`);
   console.log('then start Neo4j and `npm start` (or `npm run seed`): the setup builds the indexes, and the seed stamps the graph.');
 }, [SeedValidationError]);
