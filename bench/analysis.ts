@@ -189,7 +189,25 @@ search up to 6 hops and filter afterwards). Entities and relations on the paths 
 };
 
 /** The changes made for performance, each with where it lives. */
-export const CHANGES = `- **Two-phase search** (src/cypher/search.ts, new; src/repos/search.ts \`searchProbe\`): Lucene's top
+export const CHANGES = `- **The floor answers as the API does again** (bench/floor.ts, bench/floor-cypher.ts; test/bench-floor.test.ts,
+  new): since the answers were reworked (relevance in the ranking, products by default in the coverage
+  matrix, parts rolled up, the stack's own roads) the floor's statements had kept the old ones and its
+  answers differed from the API's; they follow again, the floor reads with one RUN like the API, and a
+  test holds the two equal on the seed for every operation and input, so the floor cannot drift unseen.
+- **"Response cache off" executes every request again** (bench/load.ts, bench/requests.ts): since the API
+  shares the execution of an identical request under way (src/http/single-flight.ts, the reliability
+  work), the uncached door's 8 connections sending 8 inputs in turn were often answered from another's
+  execution; each of its requests now carries a counter in its GraphQL \`extensions\`, so none is
+  identical to another and every one executes (its door log counts one execution per request).
+- **Bulk import, faster** (src/seed/import-files.ts, src/provision/bulk-import.ts): nodes are numbered in
+  the file (\`--id-type=actual\`: the importer builds no map from string ids), \`--multiline-fields=true\` (which
+  makes the importer parse on one thread) only when some field spans lines (none does in the seed or the
+  synthetic graph), and the JSON columns are made once per object (the synthetic entities share their
+  original's citations, descriptions and attributes); the benchmark runs with a larger heap limit and young
+  generation (package.json \`bench\`). The importer's own stage times are in its summary.
+- **Search, where the time goes** (bench/search-checks.ts): each run also measures, inside Neo4j, Lucene's
+  top 500 alone and the API's whole statement per input (the server's own timing).
+- **Two-phase search** (src/cypher/search.ts, new; src/repos/search.ts \`searchProbe\`): Lucene's top
   500 (\`queryNodes(..., {limit})\`), ordered by the contract; the full ordering of the tied hits only
   when the 100th score ties beyond the 500th; one statement, one round trip. Same candidates as the
   single-phase statement (test/search-two-phase.test.ts; the search-figures and catalogue-search

@@ -1,10 +1,12 @@
 // The parts of autocannon's API the benchmark uses (the package ships no types).
 declare module 'autocannon' {
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each time the request goes out; returns the request to send. */
+    setupRequest?: (req: Request) => Request;
   }
   interface Options {
     url: string;

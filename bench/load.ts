@@ -1,13 +1,33 @@
 // One measurement: autocannon at a fixed concurrency for a fixed time against one door, the door's
 // memory sampled meanwhile (its process answers {type: 'rss'} with process.memoryUsage()).
 import type { ChildProcess } from 'node:child_process';
-import autocannon from 'autocannon';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
 import type { ChildMessage } from './serve.js';
 
 export interface HttpRequest {
   readonly path: string;
+  /** A JSON object's text. */
   readonly body: string;
   readonly headers: Record<string, string>;
+  /**
+   * Each time it goes out under load, with a counter in the body's GraphQL `extensions`: no two are
+   * identical, so the API's sharing of an identical request under way (src/http/single-flight.ts)
+   * never answers one for another, and "response cache off" means every request executed.
+   */
+  readonly unique?: boolean;
+}
+
+let sent = 0;
+
+/** Autocannon's list of requests. */
+function cannonRequests(requests: readonly HttpRequest[]): CannonRequest[] {
+  return requests.map((r) => ({
+    method: 'POST',
+    path: r.path,
+    headers: r.headers,
+    body: r.body,
+    ...(r.unique ? { setupRequest: (req: CannonRequest) => ({ ...req, body: `${r.body.slice(0, -1)},"extensions":{"benchRequest":${++sent}}}` }) } : {}),
+  }));
 }
 
 export interface LoadResult {
@@ -99,7 +119,7 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
   const idle = await memoryOf(options.child);
   const url = new URL(options.baseUrl);
   const base = `${url.protocol}//${url.host}`;
-  const requests = options.requests.map((r) => ({ method: 'POST', path: r.path, headers: r.headers, body: r.body }));
+  const requests = cannonRequests(options.requests);
   const sampler = sampleRss(options.child, 200);
   const result = await autocannon({
     url: base,
@@ -130,7 +150,7 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
 /** A short unrecorded run first: JIT, connection pools and Neo4j's query caches warm up. */
 export async function warmUp(options: Omit<LoadOptions, 'durationSec'>, seconds: number): Promise<void> {
   const url = new URL(options.baseUrl);
-  const requests = options.requests.map((r) => ({ method: 'POST', path: r.path, headers: r.headers, body: r.body }));
+  const requests = cannonRequests(options.requests);
   await autocannon({
     url: `${url.protocol}//${url.host}`,
     connections: options.connections,

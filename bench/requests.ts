@@ -28,7 +28,10 @@ function peerVariables(op: OpName, input: unknown): Record<string, unknown> {
 export function requestFor(door: DoorName, url: string, op: OpName, input: unknown): HttpRequest {
   const spec = opSpec(op);
   const pathname = new URL(url).pathname;
-  if (door === 'api' || door === 'apiUncached' || door === 'bare') return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) }) };
+  const api = JSON.stringify({ query: spec.apiQuery, variables: apiVariables(op, input) });
+  // Executing every request: none shares the execution of an identical one under way.
+  if (door === 'apiUncached') return { path: pathname, headers: JSON_HEADERS, body: api, unique: true };
+  if (door === 'api' || door === 'bare') return { path: pathname, headers: JSON_HEADERS, body: api };
   if (door === 'floor') return { path: `/${op}`, headers: JSON_HEADERS, body: JSON.stringify(input) };
   if (!('query' in spec.peer)) throw new Error(`the peer has no ${op}`);
   return { path: pathname, headers: JSON_HEADERS, body: JSON.stringify({ query: spec.peer.query, variables: peerVariables(op, input) }) };
