@@ -5,7 +5,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/paths.js';
 import { OPS } from './ops.js';
-import { ANALYSIS, CHANGES, TARGET_NOTES } from './analysis.js';
+import { ANALYSIS, TARGET_NOTES } from './analysis.js';
+import { CHANGES } from './changes.js';
 import { fmt, fmtRatio, measured, ratio, type BenchRun } from './results.js';
 import { targets } from './targets.js';
 
