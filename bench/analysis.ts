@@ -1,6 +1,6 @@
-// The hand-written part of docs/performance.md: what the numbers mean, why a target is missed, and
-// what was changed. bench/report.ts puts these next to the measured numbers (and re-renders them
-// with `npm run bench -- --render-docs`).
+// The hand-written part of docs/performance.md: what the numbers mean and why a target is missed
+// (what was changed: bench/changes.ts). bench/report.ts puts these next to the measured numbers (and
+// re-renders them with `npm run bench -- --render-docs`).
 import type { OpName } from './ops.js';
 
 /** Per target id (see report.ts targets()): the reason behind the status. */
