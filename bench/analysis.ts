@@ -33,8 +33,8 @@ interpreter (a compiled executor such as graphql-jit, which Apollo Server 5 take
 interface) or giving up the memory flags; neither is done. The target is missed at ×10 on five of seven
 operations (1.55-2.73×).`,
   'nested-vs-peer': `Checked on the rows with the response cache off, every request executed (made unique: the API shares
-the execution of identical requests under way, src/http/single-flight.ts, and the earlier run of this
-issue measured 864 req/s at ×1 partly through that sharing). Both sides answer a page with its two nested
+the execution of identical requests under way, src/http/single-flight.ts, and a first run of this code
+measured 864 req/s at ×1 through that sharing). Both sides answer a page with its two nested
 levels from Neo4j in one go: the API's per-kind lists look ahead in the selection and fetch the typed
 relation fields of the page's nodes in the list's own query (src/loaders/prefetch.ts); @neo4j/graphql
 compiles the selection into one Cypher statement per root field (two here: the total and the page). The
